@@ -1,0 +1,19 @@
+// Registration functions of every verb (one file each).
+#pragma once
+
+#include "cli/command.h"
+
+namespace kops::cli {
+
+// `kops create cluster` (create_cluster_cmd.cc).
+void RegisterCreateCluster(CLI::App& create, Context& ctx);
+// `kops create -f`, `create instancegroup`, `create sshpublickey` (create_cmd.cc).
+void RegisterCreate(CLI::App& create, Context& ctx);
+void RegisterGet(CLI::App& app, Context& ctx);
+void RegisterReplace(CLI::App& app, Context& ctx);
+void RegisterEdit(CLI::App& app, Context& ctx);
+void RegisterDelete(CLI::App& app, Context& ctx);
+void RegisterVersion(CLI::App& app, Context& ctx);
+void RegisterCompletion(CLI::App& app, Context& ctx);
+
+}  // namespace kops::cli
