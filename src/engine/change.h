@@ -9,7 +9,7 @@
 
 #include "base/status.h"
 #include "engine/field_diff.h"
-#include "engine/fields.h"
+#include "engine/value.h"
 
 namespace kops::engine {
 

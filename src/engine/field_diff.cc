@@ -22,6 +22,16 @@ bool MapsMatch(const Value::Map& e, const Value::Map& a, const ReferenceResolver
   return true;
 }
 
+// Like DiffFields: every set expected field must match; others are not compared.
+bool ObjectsMatch(const Fields& e, const Fields& a, const ReferenceResolver& resolve) {
+  for (const auto& [name, value] : e) {
+    if (value.is_null()) continue;
+    const Value* found = a.Find(name);
+    if (!ValuesMatch(value, found ? *found : Value(), resolve)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool ValuesMatch(const Value& expected, const Value& actual, const ReferenceResolver& resolve) {
@@ -39,6 +49,10 @@ bool ValuesMatch(const Value& expected, const Value& actual, const ReferenceReso
   if (const auto* e = expected.get_if<Value::Map>()) {
     const auto* a = actual.get_if<Value::Map>();
     return a && MapsMatch(*e, *a, resolve);
+  }
+  if (const auto* e = expected.get_if<Fields>()) {
+    const auto* a = actual.get_if<Fields>();
+    return a && ObjectsMatch(*e, *a, resolve);
   }
   return false;
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/fields.h"
 #include "engine/value.h"
 
 namespace kops::engine {
@@ -23,7 +22,8 @@ struct FieldChange {
 // What a Reference stands for right now (e.g. "vpc-0abc"), or nullopt when unknown.
 using ReferenceResolver = std::function<std::optional<std::string>(const Reference&)>;
 
-// True when `actual` satisfies `expected`. Lists compare element-wise, maps key-wise;
+// True when `actual` satisfies `expected`. Lists compare element-wise, maps key-wise,
+// objects on the fields set in expected (as DiffFields does);
 // a Reference matches an equal Reference, or a string equal to what `resolve` (may be
 // empty) says the reference stands for.
 bool ValuesMatch(const Value& expected, const Value& actual, const ReferenceResolver& resolve);

@@ -36,6 +36,13 @@ TEST(FieldDiffTest, ReferenceMatchesTheIdItResolvesTo) {
                            Value(Value::Map{{"w", "vpc-1"}}), resolve));
 }
 
+TEST(FieldDiffTest, ObjectsCompareOnTheirSetFields) {
+  Value expected(Fields{{"Size", 64}, {"Iops", Value()}});
+  EXPECT_TRUE(ValuesMatch(expected, Value(Fields{{"Size", 64}, {"Iops", 3000}}), nullptr));
+  EXPECT_FALSE(ValuesMatch(expected, Value(Fields{{"Size", 32}}), nullptr));
+  EXPECT_FALSE(ValuesMatch(expected, Value(Value::Map{{"Size", 64}}), nullptr));
+}
+
 TEST(FieldDiffTest, CreationChangesSkipNulls) {
   auto changes = CreationChanges(Fields{{"A", 1}, {"B", Value()}, {"C", "x"}});
   ASSERT_EQ(changes.size(), 2u);

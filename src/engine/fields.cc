@@ -1,4 +1,4 @@
-#include "engine/fields.h"
+#include "engine/value.h"
 
 namespace kops::engine {
 
@@ -23,6 +23,8 @@ const Value* Fields::Find(std::string_view name) const {
   }
   return nullptr;
 }
+
+bool Fields::operator==(const Fields& other) const { return entries_ == other.entries_; }
 
 std::vector<Reference> Fields::References() const {
   std::vector<Reference> out;

@@ -21,7 +21,7 @@
 
 #include "base/status.h"
 #include "engine/change.h"
-#include "engine/fields.h"
+#include "engine/value.h"
 
 namespace kops::engine {
 

@@ -36,6 +36,18 @@ std::string MapToString(const Value::Map& map) {
   return out + "}";
 }
 
+std::string ObjectToString(const Fields& object) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [k, v] : object) {
+    if (v.is_null()) continue;
+    if (!first) out += ", ";
+    first = false;
+    out += k + ": " + v.ToString();
+  }
+  return out + "}";
+}
+
 std::string ReferenceToString(const Reference& ref) {
   std::string out = "name:" + NameOfKey(ref.task);
   if (ref.attribute != "id") out += "." + ref.attribute;
@@ -58,6 +70,8 @@ std::string Value::ToString() const {
       return ListToString(*get_if<List>());
     case Type::kMap:
       return MapToString(*get_if<Map>());
+    case Type::kObject:
+      return ObjectToString(*get_if<Fields>());
     case Type::kReference:
       return ReferenceToString(*get_if<Reference>());
     case Type::kFile:
@@ -73,6 +87,8 @@ void Value::CollectReferences(std::vector<Reference>* out) const {
     for (const auto& v : *list) v.CollectReferences(out);
   } else if (const auto* map = get_if<Map>()) {
     for (const auto& [k, v] : *map) v.CollectReferences(out);
+  } else if (const auto* object = get_if<Fields>()) {
+    for (const auto& [k, v] : *object) v.CollectReferences(out);
   }
 }
 

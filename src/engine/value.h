@@ -2,15 +2,24 @@
 // (terraform) can handle any task without knowing its type.
 //
 // A Value is one of: null (unset: "don't care" in an expected state), string, integer,
-// bool, list, map (sorted by key), a Reference to another task's output, or a
-// FileContent (a document such as user-data or a policy, which terraform writes to a
-// separate file and dry-run shows as a line diff).
+// bool, list, map (free-form keys, sorted: tags, labels), a nested object (Fields: a
+// fixed structure in field order, which terraform writes as a nested block and a list
+// of which as repeated blocks), a Reference to another task's output, or a FileContent
+// (a document such as user-data or a policy, which terraform writes to a separate file
+// and dry-run shows as a line diff).
+//
+// Fields: the state of one resource (or nested object) as an insertion-ordered list
+// of named Values. Field names are the task's own (kops style: "CIDR", "Tags", "VPC");
+// order is the order the task set them, which is the order printers show them.
 #pragma once
 
 #include <concepts>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -32,11 +41,40 @@ struct FileContent {
   bool operator==(const FileContent&) const = default;
 };
 
+class Value;
+
+class Fields {
+ public:
+  using Entry = std::pair<std::string, Value>;
+
+  Fields() = default;
+  Fields(std::initializer_list<Entry> entries);
+
+  // Sets `name` to `value`. A name set twice keeps its first position and the last value.
+  Fields& Set(std::string name, Value value);
+
+  // The value of `name`, or nullptr when the field was never set.
+  const Value* Find(std::string_view name) const;
+
+  // Every Reference in every field (recursively), in field order.
+  std::vector<Reference> References() const;
+
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+  bool operator==(const Fields& other) const;
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 class Value {
  public:
   using List = std::vector<Value>;
   using Map = std::map<std::string, Value>;
-  enum class Type { kNull, kString, kInt, kBool, kList, kMap, kReference, kFile };
+  enum class Type { kNull, kString, kInt, kBool, kList, kMap, kObject, kReference, kFile };
 
   Value() = default;                            // null
   Value(std::string s) : v_(std::move(s)) {}    // NOLINT: implicit by design
@@ -46,8 +84,9 @@ class Value {
   requires(!std::same_as<I, bool>) Value(I i) : v_(static_cast<int64_t>(i)) {}  // NOLINT
   Value(List l) : v_(std::move(l)) {}                                           // NOLINT
   Value(Map m) : v_(std::move(m)) {}                                            // NOLINT
-  Value(Reference r) : v_(std::move(r)) {}                                      // NOLINT
-  Value(FileContent f) : v_(std::move(f)) {}                                    // NOLINT
+  Value(Fields o) : v_(std::move(o)) {}       // NOLINT: a nested object
+  Value(Reference r) : v_(std::move(r)) {}    // NOLINT
+  Value(FileContent f) : v_(std::move(f)) {}  // NOLINT
 
   // Reference to output `attribute` of the task with key `task_key`.
   static Value Ref(std::string task_key, std::string attribute = "id") {
@@ -61,24 +100,26 @@ class Value {
   bool is_null() const { return type() == Type::kNull; }
 
   // The held alternative, or nullptr when the value holds another type. T is one of
-  // std::string, int64_t, bool, List, Map, Reference, FileContent.
+  // std::string, int64_t, bool, List, Map, Fields (object), Reference, FileContent.
   template <typename T>
   const T* get_if() const {
     return std::get_if<T>(&v_);
   }
 
   // Human-readable form, as kops prints task fields: "<nil>", strings raw, "[a, b]",
-  // "{k: v, k2: v2}", references "name:<task name>" (".<attribute>" unless "id"),
-  // files "<resource>".
+  // "{k: v, k2: v2}" (maps sorted; objects in field order, null fields left out),
+  // references "name:<task name>" (".<attribute>" unless "id"), files "<resource>".
   std::string ToString() const;
 
-  // Every Reference inside this value (recursing into lists and maps), in order.
+  // Every Reference inside this value (recursing into lists, maps, objects), in order.
   void CollectReferences(std::vector<Reference>* out) const;
 
   bool operator==(const Value& other) const { return v_ == other.v_; }
 
  private:
-  std::variant<std::monostate, std::string, int64_t, bool, List, Map, Reference, FileContent> v_;
+  std::variant<std::monostate, std::string, int64_t, bool, List, Map, Fields, Reference,
+               FileContent>
+      v_;
 };
 
 // The "name" part of a task key "Kind/name" (the whole key when it has no '/').

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fields.h"
-
 namespace kops::engine {
 namespace {
 
@@ -48,6 +46,15 @@ TEST(ValueTest, CollectsNestedReferences) {
   ASSERT_EQ(refs.size(), 2u);
   EXPECT_EQ(refs[0].task, "Subnet/a");
   EXPECT_EQ(refs[1].attribute, "cidr");
+}
+
+TEST(ValueTest, NestedObjectsKeepFieldOrder) {
+  Value block(Fields{{"VolumeType", "gp3"}, {"Iops", Value()}, {"VolumeSize", 64}});
+  EXPECT_EQ(block.type(), Value::Type::kObject);
+  EXPECT_EQ(block.ToString(), "{VolumeType: gp3, VolumeSize: 64}");
+  Fields f{{"Profile", Fields{{"Role", Value::Ref("IAMRole/masters")}}}};
+  ASSERT_EQ(f.References().size(), 1u);
+  EXPECT_EQ(f.References()[0].task, "IAMRole/masters");
 }
 
 TEST(FieldsTest, KeepsInsertionOrderAndFirstPosition) {
