@@ -4,8 +4,8 @@
 
 #include "base/fake_clock.h"
 #include "engine/dry_run_target.h"
-#include "engine/executor.h"
 #include "engine/fake_task.h"
+#include "engine/run_graph.h"
 #include "engine/run_task.h"
 
 namespace kops::engine {
@@ -23,9 +23,8 @@ Graph MakeGraph(FakeCloud* cloud) {
 }
 
 Status RunAll(const Graph& g, Target& target) {
-  Context ctx(target, /*offline=*/false);
   FakeClock clock;
-  return Executor(clock).Run(g, [&](Task& t) { return RunTask(t, ctx); });
+  return RunGraph(g, target, clock, {});
 }
 
 TEST(DirectTargetTest, AppliesResolvingReferencesThenNothingIsLeftToChange) {
@@ -57,6 +56,33 @@ TEST(DirectTargetTest, DeletionWithoutApplyIsAnErrorNamingIt) {
                            }})
                   .ok());
   EXPECT_EQ(applied, 1);
+}
+
+// Applies only on the second attempt, as a cloud with eventual consistency might.
+class SlowTask : public FakeTask {
+ public:
+  using FakeTask::FakeTask;
+  Status Apply(DirectTarget& target, const Change& change, Context& ctx) override {
+    if (attempts_++ == 0) return Unavailable("instance profile not visible yet");
+    return FakeTask::Apply(target, change, ctx);
+  }
+
+ private:
+  int attempts_ = 0;
+};
+
+TEST(DirectTargetTest, NotReadyYetIsRetriedOnTheClock) {
+  FakeCloud cloud;
+  Graph g;
+  ASSERT_TRUE(g.Add(std::make_unique<SlowTask>("Profile", "p", Fields{{"A", 1}}, &cloud)).ok());
+  FakeDirectTarget direct(cloud);
+  FakeClock clock;
+  const auto start = clock.Now();
+  RunGraphOptions options;
+  options.executor.retry_interval = std::chrono::seconds(3);
+  ASSERT_TRUE(RunGraph(g, direct, clock, options).ok());
+  EXPECT_TRUE(cloud.Get("Profile/p").has_value());
+  EXPECT_EQ(clock.Now() - start, std::chrono::seconds(3));
 }
 
 class FindOnlyTask : public Task {

@@ -5,9 +5,8 @@
 #include <sstream>
 
 #include "base/fake_clock.h"
-#include "engine/executor.h"
 #include "engine/fake_task.h"
-#include "engine/run_task.h"
+#include "engine/run_graph.h"
 
 namespace kops::engine {
 namespace {
@@ -51,10 +50,8 @@ Graph MakeGraph(FakeCloud* cloud, bool dns_hostnames, const std::string& user_da
 }
 
 Status RunAll(const Graph& g, Target& target, bool offline) {
-  Context ctx(target, offline);
   FakeClock clock;
-  RETURN_IF_ERROR(Executor(clock).Run(g, [&](Task& t) { return RunTask(t, ctx); }));
-  return target.Finish();
+  return RunGraph(g, target, clock, {.offline = offline, .executor = {}});
 }
 
 TEST(DryRunTargetTest, OfflineEverythingIsACreate) {
@@ -163,6 +160,22 @@ TEST(DryRunTargetTest, OfflineShowsNoDeletions) {
   DryRunTarget target;
   ASSERT_TRUE(RunAll(g, target, /*offline=*/true).ok());
   EXPECT_TRUE(target.DeletedItems().empty());
+}
+
+class BrokenTask : public FakeTask {
+ public:
+  BrokenTask() : FakeTask("VPC", "broken", Fields{}) {}
+  Result<std::optional<Fields>> Find(Context&) override { return PermissionDenied("no creds"); }
+};
+
+TEST(DryRunTargetTest, FailedRunPrintsNoReport) {
+  Graph g;
+  ASSERT_TRUE(g.Add(std::make_unique<BrokenTask>()).ok());
+  std::ostringstream out;
+  DryRunTarget target(&out);
+  Status s = RunAll(g, target, /*offline=*/false);
+  EXPECT_EQ(s.message(), "VPC/broken: no creds");
+  EXPECT_EQ(out.str(), "");
 }
 
 }  // namespace
