@@ -51,6 +51,9 @@ class Client {
   Status LeaseRevoke(int64_t lease_id);
 
   // --- Cluster --------------------------------------------------------------------------
+  // The answering member's local view: in 3.4 it is not linearizable, so right after a
+  // change another member may still list the old membership. The add/remove/promote
+  // answers carry the membership as the member that applied the change sees it.
   Result<MemberListResponse> MemberList();
   // Adds a member (voting, or learner when as_learner). etcd refuses with "unhealthy
   // cluster" (kUnavailable, retryable) while the cluster is young or lacks quorum, and
