@@ -21,19 +21,24 @@ Certificate::TimePoint ToTimePoint(const ASN1_TIME* t) {
 }
 
 GeneralNamesPtr AltNames(X509* cert) {
-  return GeneralNamesPtr(static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
+  return GeneralNamesPtr(
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
 }
 
 }  // namespace
 
 const char* CertificateTypeName(CertificateType type) {
   switch (type) {
-    case CertificateType::kCa: return "ca";
-    case CertificateType::kClient: return "client";
-    case CertificateType::kServer: return "server";
-    case CertificateType::kClientServer: return "clientServer";
-    case CertificateType::kOther: return "other";
+    case CertificateType::kCa:
+      return "ca";
+    case CertificateType::kClient:
+      return "client";
+    case CertificateType::kServer:
+      return "server";
+    case CertificateType::kClientServer:
+      return "clientServer";
+    case CertificateType::kOther:
+      return "other";
   }
   return "other";
 }
@@ -77,7 +82,8 @@ Certificate Certificate::FromX509(X509* cert) {
 
 Result<std::string> Certificate::ToPem() const {
   BioPtr out(BIO_new(BIO_s_mem()));
-  if (PEM_write_bio_X509(out.get(), cert_.get()) != 1) return OpenSslError("writing certificate PEM");
+  if (PEM_write_bio_X509(out.get(), cert_.get()) != 1)
+    return OpenSslError("writing certificate PEM");
   return BioContents(out.get());
 }
 
@@ -89,8 +95,12 @@ Result<std::string> Certificate::ToDer() const {
   return std::string(reinterpret_cast<char*>(der), static_cast<size_t>(len));
 }
 
-Subject Certificate::subject() const { return SubjectFromX509Name(X509_get_subject_name(cert_.get())); }
-Subject Certificate::issuer() const { return SubjectFromX509Name(X509_get_issuer_name(cert_.get())); }
+Subject Certificate::subject() const {
+  return SubjectFromX509Name(X509_get_subject_name(cert_.get()));
+}
+Subject Certificate::issuer() const {
+  return SubjectFromX509Name(X509_get_issuer_name(cert_.get()));
+}
 
 Result<Serial> Certificate::serial() const {
   return Serial::FromAsn1(X509_get0_serialNumber(cert_.get()));

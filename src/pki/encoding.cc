@@ -72,8 +72,8 @@ Result<std::string> Base64Decode(std::string_view text) {
     }
     int v = DecodeChar(c);
     if (v < 0 || padding)
-      return InvalidArgument("invalid base64: unexpected character at offset " +
-                             std::to_string(i) + "; expected the standard base64 alphabet");
+      return InvalidArgument("invalid base64: unexpected character at offset " + std::to_string(i) +
+                             "; expected the standard base64 alphabet");
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {

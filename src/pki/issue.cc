@@ -22,13 +22,16 @@ struct Usages {
 
 Result<Usages> UsagesFor(CertificateType type) {
   switch (type) {
-    case CertificateType::kCa: return Usages{true, "critical,keyCertSign,cRLSign", nullptr};
-    case CertificateType::kClient: return Usages{false, "critical,digitalSignature", "clientAuth"};
+    case CertificateType::kCa:
+      return Usages{true, "critical,keyCertSign,cRLSign", nullptr};
+    case CertificateType::kClient:
+      return Usages{false, "critical,digitalSignature", "clientAuth"};
     case CertificateType::kServer:
       return Usages{false, "critical,digitalSignature,keyEncipherment", "serverAuth"};
     case CertificateType::kClientServer:
       return Usages{false, "critical,digitalSignature,keyEncipherment", "clientAuth,serverAuth"};
-    case CertificateType::kOther: break;
+    case CertificateType::kOther:
+      break;
   }
   return InvalidArgument(
       "certificate type must be one of \"ca\", \"client\", \"server\", \"clientServer\"");
@@ -37,7 +40,8 @@ Result<Usages> UsagesFor(CertificateType type) {
 Status AddExtension(X509* cert, X509V3_CTX* ctx, int nid, const char* value) {
   X509ExtensionPtr ext(X509V3_EXT_conf_nid(nullptr, ctx, nid, value));
   if (!ext || X509_add_ext(cert, ext.get(), -1) != 1)
-    return OpenSslError(std::string("adding certificate extension ") + OBJ_nid2sn(nid) + "=" + value);
+    return OpenSslError(std::string("adding certificate extension ") + OBJ_nid2sn(nid) + "=" +
+                        value);
   return Status::Ok();
 }
 
@@ -82,15 +86,17 @@ Status CheckSigner(const IssueRequest& request, const Signer& signer) {
     return InvalidArgument("a signer needs both its certificate and its private key");
   if (!signer.certificate) {
     if (request.type != CertificateType::kCa)
-      return InvalidArgument(std::string("a \"") + CertificateTypeName(request.type) +
-                             "\" certificate needs a CA to sign it; only \"ca\" may be self-signed");
+      return InvalidArgument(
+          std::string("a \"") + CertificateTypeName(request.type) +
+          "\" certificate needs a CA to sign it; only \"ca\" may be self-signed");
     return Status::Ok();
   }
   std::string ca_name = signer.certificate->subject().common_name;
   if (!signer.certificate->is_ca())
     return FailedPrecondition("signer certificate \"" + ca_name + "\" is not a CA");
   if (!signer.certificate->MatchesKey(*signer.key))
-    return FailedPrecondition("signer private key does not match CA certificate \"" + ca_name + "\"");
+    return FailedPrecondition("signer private key does not match CA certificate \"" + ca_name +
+                              "\"");
   return Status::Ok();
 }
 
@@ -123,7 +129,8 @@ Result<Certificate> IssueCertificate(const IssueRequest& request, const PrivateK
     RETURN_IF_ERROR(AddExtension(cert.get(), &ctx, NID_ext_key_usage, usages.ext_key_usage));
   RETURN_IF_ERROR(AddExtension(cert.get(), &ctx, NID_basic_constraints,
                                usages.is_ca ? "critical,CA:TRUE" : "critical,CA:FALSE"));
-  if (usages.is_ca) RETURN_IF_ERROR(AddExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash"));
+  if (usages.is_ca)
+    RETURN_IF_ERROR(AddExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash"));
   if (signer.certificate && X509_get0_subject_key_id(issuer) != nullptr)
     RETURN_IF_ERROR(AddExtension(cert.get(), &ctx, NID_authority_key_identifier, "keyid"));
   RETURN_IF_ERROR(AddAltNames(cert.get(), request.alternate_names));

@@ -62,7 +62,8 @@ TEST_F(IssueTest, ServerCertificateWithSansAndKopsValidity) {
   EXPECT_EQ(cert->type(), CertificateType::kServer);
   EXPECT_EQ(cert->issuer().common_name, "kubernetes-ca");
   EXPECT_EQ(cert->serial()->decimal(), "1234567890123456789012345");
-  EXPECT_EQ(cert->dns_names(), (std::vector<std::string>{"api.ha.example.com", "kubernetes.default"}));
+  EXPECT_EQ(cert->dns_names(),
+            (std::vector<std::string>{"api.ha.example.com", "kubernetes.default"}));
   EXPECT_EQ(cert->ip_addresses(), (std::vector<std::string>{"10.0.0.1", "fd00::1"}));
   EXPECT_EQ(cert->not_before(), now - hours(48));
   EXPECT_EQ(cert->not_after(), now + hours(24 * 365 * 10));

@@ -23,7 +23,8 @@ EvpPkeyPtr ParseBlock(const char* name, const unsigned char* data, long len) {
     return EvpPkeyPtr(d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, len));
   if (std::strcmp(name, "EC PRIVATE KEY") == 0)
     return EvpPkeyPtr(d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, len));
-  if (std::strcmp(name, "PRIVATE KEY") == 0) return EvpPkeyPtr(d2i_AutoPrivateKey(nullptr, &p, len));
+  if (std::strcmp(name, "PRIVATE KEY") == 0)
+    return EvpPkeyPtr(d2i_AutoPrivateKey(nullptr, &p, len));
   return nullptr;
 }
 
@@ -90,7 +91,7 @@ PrivateKey PrivateKey::FromEvp(EVP_PKEY* key) { return PrivateKey(Share(key)); }
 
 KeyAlgorithm PrivateKey::algorithm() const {
   return EVP_PKEY_get_base_id(key_.get()) == EVP_PKEY_EC ? KeyAlgorithm::kEcdsa
-                                                          : KeyAlgorithm::kRsa;
+                                                         : KeyAlgorithm::kRsa;
 }
 
 int PrivateKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }

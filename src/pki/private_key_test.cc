@@ -59,8 +59,8 @@ TEST(PrivateKeyTest, RejectsMissingOrCorruptKeys) {
                 .status()
                 .code(),
             Code::kInvalidArgument);
-  auto corrupt =
-      PrivateKey::ParsePem("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+  auto corrupt = PrivateKey::ParsePem(
+      "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
   EXPECT_EQ(corrupt.status().code(), Code::kInvalidArgument);
   EXPECT_EQ(PrivateKey::GenerateRsa(512).status().code(), Code::kInvalidArgument);
 }

@@ -39,7 +39,8 @@ Result<Serial> Serial::FromDecimal(std::string_view decimal) {
     return InvalidArgument("invalid serial number \"" + std::string(decimal) +
                            "\"; expected a non-negative decimal integer");
   size_t first = decimal.find_first_not_of('0');
-  std::string canonical = first == std::string_view::npos ? "0" : std::string(decimal.substr(first));
+  std::string canonical =
+      first == std::string_view::npos ? "0" : std::string(decimal.substr(first));
   if (canonical.size() > 49)  // 2^160, the most RFC 5280 allows, has 49 digits
     return InvalidArgument("serial number \"" + std::string(decimal) +
                            "\" is too large; expected at most 160 bits");

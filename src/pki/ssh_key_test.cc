@@ -91,7 +91,8 @@ TEST(SshKeyTest, RejectsMalformedLines) {
   // A truncated ed25519 key.
   auto bad = ParseSshPublicKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFWLoqdMn5e17umbx5yg");
   EXPECT_EQ(bad.status().code(), Code::kInvalidArgument);
-  EXPECT_NE(bad.status().message().find("ssh-ed25519"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("ssh-ed25519"), std::string::npos)
+      << bad.status().message();
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ bool IsPrintable(std::string_view s) {
 Status AddEntry(X509_NAME* name, int nid, const std::string& value, int set) {
   int type = IsPrintable(value) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
   auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
-  if (X509_NAME_add_entry_by_NID(name, nid, type, bytes, static_cast<int>(value.size()), -1,
-                                 set) != 1)
+  if (X509_NAME_add_entry_by_NID(name, nid, type, bytes, static_cast<int>(value.size()), -1, set) !=
+      1)
     return OpenSslError(Code::kInvalidArgument, "adding \"" + value + "\" to certificate subject");
   return Status::Ok();
 }
@@ -69,7 +69,8 @@ std::string SubjectToString(const Subject& subject) {
 
 Status AddToX509Name(const Subject& subject, X509_NAME* name) {
   for (size_t i = 0; i < subject.organizations.size(); ++i)
-    RETURN_IF_ERROR(AddEntry(name, NID_organizationName, subject.organizations[i], i == 0 ? 0 : -1));
+    RETURN_IF_ERROR(
+        AddEntry(name, NID_organizationName, subject.organizations[i], i == 0 ? 0 : -1));
   if (!subject.common_name.empty())
     RETURN_IF_ERROR(AddEntry(name, NID_commonName, subject.common_name, 0));
   return Status::Ok();
