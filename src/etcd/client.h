@@ -58,8 +58,7 @@ class Client {
   // Adds a member (voting, or learner when as_learner). etcd refuses with "unhealthy
   // cluster" (kUnavailable, retryable) while the cluster is young or lacks quorum, and
   // with "too many learner members" while another learner exists.
-  Result<MemberAddResponse> MemberAdd(const std::vector<std::string>& peer_urls,
-                                      bool as_learner);
+  Result<MemberAddResponse> MemberAdd(const std::vector<std::string>& peer_urls, bool as_learner);
   // kNotFound when no member has that id.
   Result<MemberListResponse> MemberRemove(uint64_t member_id);
   // Learner -> voting member; kFailedPrecondition while the learner is not in sync.

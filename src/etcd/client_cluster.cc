@@ -17,25 +17,23 @@ Result<MemberAddResponse> Client::MemberAdd(const std::vector<std::string>& peer
   }
   Json body = {{"peerURLs", peer_urls}};
   if (as_learner) body["isLearner"] = true;
-  std::string what = std::string(as_learner ? "learner" : "member") + " add " +
-                     QuoteList(peer_urls);
-  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/cluster/member/add", body,
-                                           RequestKind::kWrite, what));
+  std::string what =
+      std::string(as_learner ? "learner" : "member") + " add " + QuoteList(peer_urls);
+  ASSIGN_OR_RETURN(Json j,
+                   transport_.Call("/v3/cluster/member/add", body, RequestKind::kWrite, what));
   return DecodeMemberAddResponse(j);
 }
 
 Result<MemberListResponse> Client::MemberRemove(uint64_t member_id) {
   Json body = {{"ID", std::to_string(member_id)}};
-  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/cluster/member/remove", body,
-                                           RequestKind::kWrite,
+  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/cluster/member/remove", body, RequestKind::kWrite,
                                            "member remove " + std::to_string(member_id)));
   return DecodeMemberListResponse(j);
 }
 
 Result<MemberListResponse> Client::MemberPromote(uint64_t member_id) {
   Json body = {{"ID", std::to_string(member_id)}};
-  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/cluster/member/promote", body,
-                                           RequestKind::kWrite,
+  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/cluster/member/promote", body, RequestKind::kWrite,
                                            "member promote " + std::to_string(member_id)));
   return DecodeMemberListResponse(j);
 }

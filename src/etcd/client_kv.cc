@@ -33,9 +33,8 @@ Result<GetResponse> Client::Get(std::string_view key, const GetOptions& options)
 }
 
 Result<DeleteResponse> Client::Delete(std::string_view key, const DeleteOptions& options) {
-  ASSIGN_OR_RETURN(Json j,
-                   transport_.Call("/v3/kv/deleterange", EncodeDeleteRequest(key, options),
-                                   RequestKind::kWrite, "delete " + Quoted(key)));
+  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/kv/deleterange", EncodeDeleteRequest(key, options),
+                                           RequestKind::kWrite, "delete " + Quoted(key)));
   return DecodeDeleteResponse(j);
 }
 
@@ -45,9 +44,9 @@ Result<TxnResponse> Client::Txn(const TxnRequest& request) {
     for (const TxnOp& op : *branch) writes = writes || op.type != TxnOp::Type::kGet;
   std::string what = "txn";
   if (!request.compare.empty()) what += " on " + Quoted(request.compare.front().key);
-  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/kv/txn", EncodeTxnRequest(request),
-                                           writes ? RequestKind::kWrite : RequestKind::kRead,
-                                           what));
+  ASSIGN_OR_RETURN(Json j,
+                   transport_.Call("/v3/kv/txn", EncodeTxnRequest(request),
+                                   writes ? RequestKind::kWrite : RequestKind::kRead, what));
   return DecodeTxnResponse(j);
 }
 
@@ -59,8 +58,7 @@ Result<bool> Client::CompareAndSwap(const Compare& compare, const TxnOp& op) {
   return r.succeeded;
 }
 
-Result<bool> Client::CreateIfAbsent(std::string_view key, std::string_view value,
-                                    int64_t lease) {
+Result<bool> Client::CreateIfAbsent(std::string_view key, std::string_view value, int64_t lease) {
   return CompareAndSwap(Compare::Absent(std::string(key)),
                         TxnOp::Put(std::string(key), std::string(value), lease));
 }

@@ -9,8 +9,8 @@ Result<LeaseGrantResponse> Client::LeaseGrant(int64_t ttl_seconds) {
                            std::to_string(ttl_seconds));
   }
   Json body = {{"TTL", std::to_string(ttl_seconds)}};
-  ASSIGN_OR_RETURN(Json j, transport_.Call("/v3/lease/grant", body, RequestKind::kWrite,
-                                           "lease grant"));
+  ASSIGN_OR_RETURN(Json j,
+                   transport_.Call("/v3/lease/grant", body, RequestKind::kWrite, "lease grant"));
   return DecodeLeaseGrantResponse(j);
 }
 

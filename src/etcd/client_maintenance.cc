@@ -33,13 +33,13 @@ Status Client::MoveLeader(uint64_t target_member_id) {
     leader = s->leader;
     if (s->header.member_id != s->leader) continue;
     if (leader == target_member_id) return Status::Ok();
-    Result<Json> moved = transport_.CallEndpoint(ep, "/v3/maintenance/transfer-leadership",
-                                                 body, what);
+    Result<Json> moved =
+        transport_.CallEndpoint(ep, "/v3/maintenance/transfer-leadership", body, what);
     return moved.ok() ? Status::Ok() : moved.status();
   }
   if (leader == 0) {
-    return Unavailable("etcd " + what + ": no member reports a leader (last error: " +
-                       last.message() + ")");
+    return Unavailable("etcd " + what +
+                       ": no member reports a leader (last error: " + last.message() + ")");
   }
   if (leader == target_member_id) return Status::Ok();
   // Pass 2: the leader is not among the endpoints; use its advertised client URLs.
@@ -51,8 +51,8 @@ Status Client::MoveLeader(uint64_t target_member_id) {
                        " has no client URL in the member list");
   }
   for (const std::string& url : it->client_urls) {
-    Result<Json> moved = transport_.CallEndpoint(url, "/v3/maintenance/transfer-leadership",
-                                                 body, what);
+    Result<Json> moved =
+        transport_.CallEndpoint(url, "/v3/maintenance/transfer-leadership", body, what);
     if (moved.ok()) return Status::Ok();
     last = moved.status();
   }

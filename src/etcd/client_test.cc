@@ -17,8 +17,8 @@ constexpr char kC[] = "http://127.9.0.3:2379";
 
 HttpResponse Ok(const std::string& body) { return FakeHttpClient::Respond(200, body); }
 HttpResponse EtcdError(int http, int grpc, const std::string& m) {
-  return FakeHttpClient::Respond(
-      http, R"({"error":")" + m + R"(","message":")" + m + R"(","code":)" + std::to_string(grpc) + "}");
+  return FakeHttpClient::Respond(http, R"({"error":")" + m + R"(","message":")" + m +
+                                           R"(","code":)" + std::to_string(grpc) + "}");
 }
 
 // Routes "endpoint+path" to a handler; anything unrouted is connection refused.
@@ -28,7 +28,8 @@ class FakeEtcd {
   FakeEtcd() {
     http.SetHandler([this](const HttpRequest& r) -> Result<HttpResponse> {
       auto it = routes_.find(r.url);
-      if (it == routes_.end()) return Unavailable(r.method + " " + r.url + ": Couldn't connect to server");
+      if (it == routes_.end())
+        return Unavailable(r.method + " " + r.url + ": Couldn't connect to server");
       return it->second(r);
     });
   }
@@ -51,7 +52,8 @@ class FakeEtcd {
   std::map<std::string, Handler> routes_;
 };
 
-std::unique_ptr<Client> NewClient(FakeEtcd& fake, std::vector<std::string> endpoints = {kA, kB, kC}) {
+std::unique_ptr<Client> NewClient(FakeEtcd& fake,
+                                  std::vector<std::string> endpoints = {kA, kB, kC}) {
   ClientOptions o;
   o.endpoints = std::move(endpoints);
   o.request_timeout = std::chrono::milliseconds(1234);
@@ -117,8 +119,8 @@ TEST(ClientTest, FailsOverOnTransportErrorAndSticksToTheEndpointThatAnswered) {
   ASSERT_TRUE(client->Get("k").ok());
   ASSERT_TRUE(client->Get("k").ok());
   EXPECT_EQ(fake.Urls(), (std::vector<std::string>{std::string(kA) + "/v3/kv/range",
-                                                  std::string(kB) + "/v3/kv/range",
-                                                  std::string(kB) + "/v3/kv/range"}));
+                                                   std::string(kB) + "/v3/kv/range",
+                                                   std::string(kB) + "/v3/kv/range"}));
 }
 
 TEST(ClientTest, WritesFailOverOnRefusedConnections) {
@@ -159,6 +161,19 @@ TEST(ClientTest, TimeoutsFailOverForReadsButNotForWrites) {
   EXPECT_EQ(fake.http.request_count(), 3u);
 }
 
+TEST(ClientTest, EtcdSideTimeoutsFailOverForReadsOnly) {
+  FakeEtcd fake;
+  fake.On(kA, "/v3/kv/range", EtcdError(503, 14, "etcdserver: request timed out"));
+  fake.On(kA, "/v3/kv/put", EtcdError(500, 2, "context deadline exceeded"));
+  fake.On(kB, "/v3/kv/range", Ok(R"({"header":{}})"));
+  fake.On(kB, "/v3/kv/put", Ok(R"({"header":{}})"));
+  auto client = NewClient(fake);
+  EXPECT_EQ(client->Put("k", "v").status().code(), Code::kDeadlineExceeded);
+  EXPECT_EQ(fake.http.request_count(), 1u);
+  EXPECT_TRUE(client->Get("k").ok());
+  EXPECT_EQ(fake.http.request_count(), 3u);
+}
+
 TEST(ClientTest, LearnerAndLeaderlessMembersAreSkipped) {
   FakeEtcd fake;
   fake.On(kA, "/v3/kv/put", EtcdError(503, 14, "etcdserver: rpc not supported for learner"));
@@ -176,19 +191,20 @@ TEST(ClientTest, ClusterErrorsReturnAtOnceWithTheEtcdMessage) {
   Result<MemberAddResponse> r = client->MemberAdd({"http://127.9.0.4:2380"}, true);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kUnavailable);
-  EXPECT_EQ(r.status().message(),
-            std::string("etcd learner add \"http://127.9.0.4:2380\" at ") + kA +
-                ": etcdserver: unhealthy cluster");
+  EXPECT_EQ(r.status().message(), std::string("etcd learner add \"http://127.9.0.4:2380\" at ") +
+                                      kA + ": etcdserver: unhealthy cluster");
   EXPECT_TRUE(IsRetryable(r.status(), RequestKind::kWrite));
   EXPECT_EQ(fake.http.request_count(), 1u);
-  EXPECT_EQ(fake.Body(0), Json::parse(R"({"peerURLs":["http://127.9.0.4:2380"],"isLearner":true})"));
+  EXPECT_EQ(fake.Body(0),
+            Json::parse(R"({"peerURLs":["http://127.9.0.4:2380"],"isLearner":true})"));
 }
 
 TEST(ClientTest, NonRetryableErrorsKeepTheirCode) {
   FakeEtcd fake;
   fake.On(kA, "/v3/cluster/member/remove", EtcdError(404, 5, "etcdserver: member not found"));
   fake.On(kA, "/v3/cluster/member/promote",
-          EtcdError(412, 9, "etcdserver: can only promote a learner member which is in sync with leader"));
+          EtcdError(412, 9,
+                    "etcdserver: can only promote a learner member which is in sync with leader"));
   auto client = NewClient(fake);
   Result<MemberListResponse> removed = client->MemberRemove(18240054231145904135u);
   EXPECT_EQ(removed.status().code(), Code::kNotFound);
@@ -217,9 +233,8 @@ TEST(ClientTest, CreateIfAbsentAndUpdateIfUnchangedUseModRevisionCompares) {
 
 TEST(ClientTest, ReadOnlyTxnFailsOverOnTimeout) {
   FakeEtcd fake;
-  fake.On(kA, "/v3/kv/txn", [](const HttpRequest&) -> Result<HttpResponse> {
-    return DeadlineExceeded("timeout");
-  });
+  fake.On(kA, "/v3/kv/txn",
+          [](const HttpRequest&) -> Result<HttpResponse> { return DeadlineExceeded("timeout"); });
   fake.On(kB, "/v3/kv/txn", Ok(R"({"succeeded":true})"));
   auto client = NewClient(fake);
   TxnRequest t;

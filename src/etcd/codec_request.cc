@@ -12,33 +12,48 @@ std::string Int(int64_t v) { return std::to_string(v); }
 
 const char* TargetName(Compare::Target t) {
   switch (t) {
-    case Compare::Target::kVersion: return "VERSION";
-    case Compare::Target::kCreateRevision: return "CREATE";
-    case Compare::Target::kModRevision: return "MOD";
-    case Compare::Target::kValue: return "VALUE";
+    case Compare::Target::kVersion:
+      return "VERSION";
+    case Compare::Target::kCreateRevision:
+      return "CREATE";
+    case Compare::Target::kModRevision:
+      return "MOD";
+    case Compare::Target::kValue:
+      return "VALUE";
   }
   return "MOD";
 }
 
 const char* OpName(Compare::Op op) {
   switch (op) {
-    case Compare::Op::kEqual: return "EQUAL";
-    case Compare::Op::kGreater: return "GREATER";
-    case Compare::Op::kLess: return "LESS";
-    case Compare::Op::kNotEqual: return "NOT_EQUAL";
+    case Compare::Op::kEqual:
+      return "EQUAL";
+    case Compare::Op::kGreater:
+      return "GREATER";
+    case Compare::Op::kLess:
+      return "LESS";
+    case Compare::Op::kNotEqual:
+      return "NOT_EQUAL";
   }
   return "EQUAL";
 }
 
 Json EncodeCompare(const Compare& c) {
-  Json j = {{"key", Base64Encode(c.key)},
-            {"target", TargetName(c.target)},
-            {"result", OpName(c.op)}};
+  Json j = {
+      {"key", Base64Encode(c.key)}, {"target", TargetName(c.target)}, {"result", OpName(c.op)}};
   switch (c.target) {
-    case Compare::Target::kVersion: j["version"] = Int(c.number); break;
-    case Compare::Target::kCreateRevision: j["create_revision"] = Int(c.number); break;
-    case Compare::Target::kModRevision: j["mod_revision"] = Int(c.number); break;
-    case Compare::Target::kValue: j["value"] = Base64Encode(c.value); break;
+    case Compare::Target::kVersion:
+      j["version"] = Int(c.number);
+      break;
+    case Compare::Target::kCreateRevision:
+      j["create_revision"] = Int(c.number);
+      break;
+    case Compare::Target::kModRevision:
+      j["mod_revision"] = Int(c.number);
+      break;
+    case Compare::Target::kValue:
+      j["value"] = Base64Encode(c.value);
+      break;
   }
   return j;
 }

@@ -130,8 +130,9 @@ TxnOpResponse TxnOpAnswer(const Json& j) {
     r.revision = Header(*del).revision;
     r.deleted = Integer<int64_t>(*del, "deleted");
   } else {
-    throw DecodeError("txn response item has none of response_put, response_range, "
-                      "response_delete_range");
+    throw DecodeError(
+        "txn response item has none of response_put, response_range, "
+        "response_delete_range");
   }
   return r;
 }

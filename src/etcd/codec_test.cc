@@ -162,8 +162,8 @@ TEST(CodecTest, DecodesStatusIncludingNoLeaderErrors) {
 }
 
 TEST(CodecTest, DecodesLeaseGrantAndKeepAlive) {
-  Result<LeaseGrantResponse> g = DecodeLeaseGrantResponse(
-      Parse(R"({"header":{},"ID":"9117997143737117707","TTL":"10"})"));
+  Result<LeaseGrantResponse> g =
+      DecodeLeaseGrantResponse(Parse(R"({"header":{},"ID":"9117997143737117707","TTL":"10"})"));
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(g->id, 9117997143737117707);
   EXPECT_EQ(g->ttl_seconds, 10);

@@ -47,14 +47,24 @@ bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& n
 // gRPC status codes, as numbered in grpc/codes.
 Code CodeFromGrpc(int grpc_code) {
   switch (grpc_code) {
-    case 3: return Code::kInvalidArgument;
-    case 4: return Code::kDeadlineExceeded;
-    case 5: return Code::kNotFound;
-    case 6: return Code::kAlreadyExists;
-    case 7: case 16: return Code::kPermissionDenied;
-    case 9: case 11: return Code::kFailedPrecondition;
-    case 14: return Code::kUnavailable;
-    default: return Code::kInternal;
+    case 3:
+      return Code::kInvalidArgument;
+    case 4:
+      return Code::kDeadlineExceeded;
+    case 5:
+      return Code::kNotFound;
+    case 6:
+      return Code::kAlreadyExists;
+    case 7:
+    case 16:
+      return Code::kPermissionDenied;
+    case 9:
+    case 11:
+      return Code::kFailedPrecondition;
+    case 14:
+      return Code::kUnavailable;
+    default:
+      return Code::kInternal;
   }
 }
 

@@ -12,10 +12,10 @@ std::string Body(const std::string& message, int code) {
 }
 
 TEST(ErrorsTest, ClusterConditionsAreUnavailableAndKeepTheEtcdMessage) {
-  for (const char* m : {"etcdserver: unhealthy cluster", "etcdserver: no leader",
-                        "etcdserver: leader changed", "etcdserver: not leader",
-                        "etcdserver: too many learner members in cluster",
-                        "etcdserver: rpc not supported for learner"}) {
+  for (const char* m :
+       {"etcdserver: unhealthy cluster", "etcdserver: no leader", "etcdserver: leader changed",
+        "etcdserver: not leader", "etcdserver: too many learner members in cluster",
+        "etcdserver: rpc not supported for learner"}) {
     int grpc = std::string(m).find("not leader") != std::string::npos ||
                        std::string(m).find("learner members") != std::string::npos
                    ? 9
@@ -45,8 +45,8 @@ TEST(ErrorsTest, GrpcCodesMapToKopsCodes) {
             Code::kInvalidArgument);
   EXPECT_EQ(ErrorFromResponse(412, Body("etcdserver: bad leader transferee", 9), "w").code(),
             Code::kFailedPrecondition);
-  Status compacted =
-      ErrorFromResponse(400, Body("etcdserver: mvcc: required revision has been compacted", 11), "w");
+  Status compacted = ErrorFromResponse(
+      400, Body("etcdserver: mvcc: required revision has been compacted", 11), "w");
   EXPECT_EQ(compacted.code(), Code::kFailedPrecondition);
   EXPECT_FALSE(IsRetryable(compacted, RequestKind::kRead));
   EXPECT_EQ(ErrorFromResponse(500, Body("boom", 13), "w").code(), Code::kInternal);

@@ -13,7 +13,8 @@ void AppendTls(std::vector<std::string>& argv, const EtcdTlsFiles& tls, const st
   if (!tls.enabled()) return;
   argv.push_back("--" + p + "cert-file=" + tls.cert_file);
   argv.push_back("--" + p + "key-file=" + tls.key_file);
-  if (!tls.trusted_ca_file.empty()) argv.push_back("--" + p + "trusted-ca-file=" + tls.trusted_ca_file);
+  if (!tls.trusted_ca_file.empty())
+    argv.push_back("--" + p + "trusted-ca-file=" + tls.trusted_ca_file);
   if (tls.client_cert_auth) argv.push_back("--" + p + "client-cert-auth=true");
 }
 
@@ -36,8 +37,8 @@ Status Validate(const EtcdProcessSpec& s) {
   bool self_listed = std::any_of(s.initial_cluster.begin(), s.initial_cluster.end(),
                                  [&](const auto& m) { return m.first == s.name; });
   if (!self_listed) {
-    return InvalidArgument("etcd process spec: initial_cluster does not list member \"" +
-                           s.name + "\" itself");
+    return InvalidArgument("etcd process spec: initial_cluster does not list member \"" + s.name +
+                           "\" itself");
   }
   if (s.heartbeat_interval_ms <= 0 || s.election_timeout_ms <= s.heartbeat_interval_ms) {
     return InvalidArgument("etcd process spec: heartbeat " +

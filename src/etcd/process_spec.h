@@ -22,9 +22,9 @@ struct EtcdTlsFiles {
 
 struct EtcdProcessSpec {
   std::string binary = "/usr/bin/etcd";
-  std::string name;      // member name, unique in the cluster
+  std::string name;  // member name, unique in the cluster
   std::string data_dir;
-  std::string address;   // the member's IP, e.g. "127.31.4.1" (also where it listens)
+  std::string address;  // the member's IP, e.g. "127.31.4.1" (also where it listens)
   int client_port = 2379;
   int peer_port = 2380;
   // name -> peer URL of every member the new member should know, itself included.
@@ -36,8 +36,8 @@ struct EtcdProcessSpec {
   // Loopback defaults: elections in ~0.5 s instead of 1 s (see notes/etcd-on-loopback.md).
   int heartbeat_interval_ms = 100;
   int election_timeout_ms = 500;
-  EtcdTlsFiles client_tls;  // https client URLs when enabled
-  EtcdTlsFiles peer_tls;    // https peer URLs when enabled
+  EtcdTlsFiles client_tls;              // https client URLs when enabled
+  EtcdTlsFiles peer_tls;                // https peer URLs when enabled
   std::vector<std::string> extra_args;  // appended verbatim, e.g. "--quota-backend-bytes=…"
 };
 

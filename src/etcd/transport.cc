@@ -12,6 +12,9 @@ bool ShouldFailOver(const Status& s, RequestKind kind, bool from_transport) {
     if (s.code() == Code::kUnavailable) return true;
     return s.code() == Code::kDeadlineExceeded && kind == RequestKind::kRead;
   }
+  // A read that etcd itself timed out (e.g. a member cut off from quorum) may succeed
+  // elsewhere.
+  if (s.code() == Code::kDeadlineExceeded && kind == RequestKind::kRead) return true;
   return IsEndpointLocalError(s);
 }
 

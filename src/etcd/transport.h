@@ -4,7 +4,8 @@
 // next endpoint is tried when
 //   - the connection failed (HttpClient kUnavailable), for reads and writes (a write that
 //     was cut mid-flight may have been applied: etcd writes in kops must be idempotent);
-//   - the request timed out (kDeadlineExceeded), for reads only;
+//   - the request timed out, in the transport or inside etcd ("request timed out"), for
+//     reads only;
 //   - the member answered with an error local to itself (IsEndpointLocalError: a learner,
 //     a member with no leader, a stopping server).
 // Any other answer, success or error, is returned at once. When every endpoint failed

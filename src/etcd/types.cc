@@ -27,9 +27,7 @@ TxnOp TxnOp::GetPrefix(std::string prefix) {
   std::string end = PrefixRangeEnd(prefix);
   return TxnOp{Type::kGet, std::move(prefix), "", 0, std::move(end)};
 }
-TxnOp TxnOp::Delete(std::string key) {
-  return TxnOp{Type::kDelete, std::move(key), "", 0, ""};
-}
+TxnOp TxnOp::Delete(std::string key) { return TxnOp{Type::kDelete, std::move(key), "", 0, ""}; }
 TxnOp TxnOp::DeletePrefix(std::string prefix) {
   std::string end = PrefixRangeEnd(prefix);
   return TxnOp{Type::kDelete, std::move(prefix), "", 0, std::move(end)};

@@ -6,8 +6,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kops::etcd {
@@ -34,9 +34,9 @@ struct GetOptions {
   bool prefix = false;
   // Explicit half-open range [key, range_end); "\0" means "every key >= key".
   std::string range_end{};
-  int64_t revision = 0;      // read at this revision; 0 = latest
-  int64_t limit = 0;         // at most this many kvs; 0 = no limit (count is still total)
-  bool serializable = false; // answer from the local member without a quorum round trip
+  int64_t revision = 0;       // read at this revision; 0 = latest
+  int64_t limit = 0;          // at most this many kvs; 0 = no limit (count is still total)
+  bool serializable = false;  // answer from the local member without a quorum round trip
   bool keys_only = false;
   bool count_only = false;
 };
@@ -115,10 +115,10 @@ struct TxnRequest {
 // The answer to one TxnOp, in the order of the branch that ran.
 struct TxnOpResponse {
   TxnOp::Type type = TxnOp::Type::kGet;
-  int64_t revision = 0;        // store revision after this op (0 if etcd omitted it)
-  std::vector<KeyValue> kvs;   // kGet
-  int64_t count = 0;           // kGet
-  int64_t deleted = 0;         // kDelete
+  int64_t revision = 0;       // store revision after this op (0 if etcd omitted it)
+  std::vector<KeyValue> kvs;  // kGet
+  int64_t count = 0;          // kGet
+  int64_t deleted = 0;        // kDelete
 };
 
 struct TxnResponse {
@@ -148,8 +148,8 @@ struct MemberListResponse {
 
 struct MemberAddResponse {
   ResponseHeader header;
-  Member member;                 // the member just added (id assigned by etcd)
-  std::vector<Member> members;   // the membership after the add
+  Member member;                // the member just added (id assigned by etcd)
+  std::vector<Member> members;  // the membership after the add
 };
 
 // Maintenance.Status of one member.

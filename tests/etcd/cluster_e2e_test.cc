@@ -28,8 +28,7 @@ auto Retry(std::chrono::milliseconds limit, RequestKind kind, F fn) -> decltype(
   auto deadline = std::chrono::steady_clock::now() + limit;
   while (true) {
     auto r = fn();
-    if (r.ok() || !IsRetryable(r.status(), kind) ||
-        std::chrono::steady_clock::now() >= deadline) {
+    if (r.ok() || !IsRetryable(r.status(), kind) || std::chrono::steady_clock::now() >= deadline) {
       return r;
     }
     std::this_thread::sleep_for(100ms);
@@ -39,7 +38,8 @@ auto Retry(std::chrono::milliseconds limit, RequestKind kind, F fn) -> decltype(
 // Waits until the cluster takes a write (bounded).
 void WaitWritable(Client& client) {
   bool ok = WaitFor(20s, [&] { return client.Put("/e2e/ready", "1").ok(); });
-  ASSERT_TRUE(ok) << "cluster took no write within 20s: " << client.Put("/e2e/ready", "1").status().message();
+  ASSERT_TRUE(ok) << "cluster took no write within 20s: "
+                  << client.Put("/e2e/ready", "1").status().message();
 }
 
 uint64_t IdOf(const std::vector<Member>& members, const std::string& name) {
@@ -85,7 +85,8 @@ TEST_F(EtcdE2eTest, KeyValueRangesAndDeletes) {
   EXPECT_EQ(limited->count, 3);
   EXPECT_TRUE(limited->more);
 
-  Result<GetResponse> counted = c.Get("/reg/", {.prefix = true, .serializable = true, .count_only = true});
+  Result<GetResponse> counted =
+      c.Get("/reg/", {.prefix = true, .serializable = true, .count_only = true});
   ASSERT_TRUE(counted.ok());
   EXPECT_TRUE(counted->kvs.empty());
   EXPECT_EQ(counted->count, 3);
@@ -193,7 +194,9 @@ TEST_F(EtcdE2eTest, LearnerJoinsIsPromotedThenRemoved) {
   });
   ASSERT_TRUE(added.ok()) << added.status().message();
   std::cerr << "learner add accepted after "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count()
+            << std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - t0)
+                   .count()
             << "ms\n";
   EXPECT_TRUE(added->member.is_learner);
   EXPECT_EQ(added->members.size(), 4u);
@@ -278,7 +281,8 @@ TEST_F(EtcdE2eTest, MoveLeaderHandsLeadershipOver) {
 TEST_F(EtcdE2eTest, FailsOverWhenAMemberDies) {
   // m1 is the first endpoint: the client must move on to m2/m3.
   cluster_.Find("m1")->process->Kill();
-  Result<PutResponse> put = Retry(10s, RequestKind::kWrite, [&] { return client_->Put("/k", "v"); });
+  Result<PutResponse> put =
+      Retry(10s, RequestKind::kWrite, [&] { return client_->Put("/k", "v"); });
   ASSERT_TRUE(put.ok()) << put.status().message();
   Result<GetResponse> get = Retry(10s, RequestKind::kRead, [&] { return client_->Get("/k"); });
   ASSERT_TRUE(get.ok()) << get.status().message();

@@ -174,8 +174,9 @@ class EtcdCluster {
   static std::string Name(int index) { return "m" + std::to_string(index); }
 
   // A spec for member `index` (1-based) with the given initial cluster members.
-  EtcdProcessSpec Spec(int index, const std::vector<int>& cluster, EtcdProcessSpec::ClusterState state,
-                       const EtcdTlsFiles& client_tls = {}, const EtcdTlsFiles& peer_tls = {}) const {
+  EtcdProcessSpec Spec(int index, const std::vector<int>& cluster,
+                       EtcdProcessSpec::ClusterState state, const EtcdTlsFiles& client_tls = {},
+                       const EtcdTlsFiles& peer_tls = {}) const {
     EtcdProcessSpec s;
     s.name = Name(index);
     s.data_dir = dir_ + "/" + s.name;
@@ -209,7 +210,8 @@ class EtcdCluster {
   void StartNew(int n, const EtcdTlsFiles& client_tls = {}, const EtcdTlsFiles& peer_tls = {}) {
     std::vector<int> all;
     for (int i = 1; i <= n; ++i) all.push_back(i);
-    for (int i : all) Start(Spec(i, all, EtcdProcessSpec::ClusterState::kNew, client_tls, peer_tls));
+    for (int i : all)
+      Start(Spec(i, all, EtcdProcessSpec::ClusterState::kNew, client_tls, peer_tls));
   }
 
   MemberSlot* Find(const std::string& name) {

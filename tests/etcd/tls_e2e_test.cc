@@ -29,18 +29,25 @@ std::string ReadFile(const std::string& path) {
 bool MakeCertificates(const std::string& dir, const std::vector<std::string>& ips) {
   std::string sans = "IP:127.0.0.1";
   for (const std::string& ip : ips) sans += ",IP:" + ip;
-  std::ofstream(dir + "/node.ext") << "subjectAltName=" << sans
-                                   << "\nextendedKeyUsage=serverAuth,clientAuth\n";
+  std::ofstream(dir + "/node.ext")
+      << "subjectAltName=" << sans << "\nextendedKeyUsage=serverAuth,clientAuth\n";
   std::ofstream(dir + "/client.ext") << "extendedKeyUsage=clientAuth\n";
   std::string key = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-  std::string cmd = "cd " + dir + " && {"
-      " openssl req -x509" + key + " -keyout ca.key -out ca.crt -days 1 -subj /CN=kops-e2e-ca &&"
-      " openssl req" + key + " -keyout node.key -out node.csr -subj /CN=etcd-node &&"
-      " openssl x509 -req -in node.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
-      "   -out node.crt -days 1 -extfile node.ext &&"
-      " openssl req" + key + " -keyout client.key -out client.csr -subj /CN=kops-client &&"
-      " openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
-      "   -out client.crt -days 1 -extfile client.ext; } > openssl.log 2>&1";
+  std::string cmd = "cd " + dir +
+                    " && {"
+                    " openssl req -x509" +
+                    key +
+                    " -keyout ca.key -out ca.crt -days 1 -subj /CN=kops-e2e-ca &&"
+                    " openssl req" +
+                    key +
+                    " -keyout node.key -out node.csr -subj /CN=etcd-node &&"
+                    " openssl x509 -req -in node.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
+                    "   -out node.crt -days 1 -extfile node.ext &&"
+                    " openssl req" +
+                    key +
+                    " -keyout client.key -out client.csr -subj /CN=kops-client &&"
+                    " openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
+                    "   -out client.crt -days 1 -extfile client.ext; } > openssl.log 2>&1";
   return std::system(cmd.c_str()) == 0;
 }
 
