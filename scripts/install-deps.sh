@@ -6,7 +6,7 @@ PKGS=(build-essential cmake pkg-config git python3 python3-yaml
       libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
       libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
       libgtest-dev libgmock-dev libbenchmark-dev
-      etcd-server etcd-client haproxy kubernetes-client nodejs npm)
+      etcd-server etcd-client haproxy kubernetes-client nodejs npm time bc)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
