@@ -1,0 +1,38 @@
+// The AWS Query protocol (EC2, STS, IAM, ...): a form-encoded POST of Action, Version and
+// parameters, answered in XML. Errors become a Status naming "<service> <Action>".
+#pragma once
+
+#include <string>
+
+#include "awsapi/credentials.h"
+#include "awsapi/service_config.h"
+#include "awsapi/uri.h"
+#include "awsapi/xml.h"
+#include "base/clock.h"
+#include "base/http.h"
+
+namespace kops::awsapi {
+
+class QueryClient {
+ public:
+  // http and clock must outlive the client; service is the SigV4 name ("ec2", "sts").
+  QueryClient(HttpClient& http, ServiceConfig config, std::string service, std::string api_version,
+              const Clock& clock = RealClock::Instance());
+
+  // The parsed response document (its root is "<Action>Response").
+  Result<XmlElement> Call(const std::string& action, const Params& params = {});
+
+  const ServiceConfig& config() const { return config_; }
+
+ private:
+  HttpClient& http_;
+  ServiceConfig config_;
+  std::string service_;
+  std::string api_version_;
+  const Clock& clock_;
+};
+
+// Adds "<prefix>.1", "<prefix>.2", ... for values (the Query API's list encoding).
+void AddList(Params& params, const std::string& prefix, const std::vector<std::string>& values);
+
+}  // namespace kops::awsapi
