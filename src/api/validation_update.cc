@@ -13,11 +13,24 @@ namespace {
 void ValidateEtcdUpdate(const EtcdClusterSpec& old_etcd, const EtcdClusterSpec& new_etcd,
                         const FieldPath& path, FieldErrors& errors) {
   std::map<std::string, const EtcdMemberSpec*> old_members;
-  for (const auto& m : old_etcd.members) old_members[m.name] = &m;
+  std::map<std::string, const EtcdMemberSpec*> old_by_group;
+  for (const auto& m : old_etcd.members) {
+    old_members[m.name] = &m;
+    old_by_group[m.instance_group] = &m;
+  }
   for (size_t i = 0; i < new_etcd.members.size(); ++i) {
     const EtcdMemberSpec& m = new_etcd.members[i];
     auto it = old_members.find(m.name);
-    if (it == old_members.end()) continue;  // a new member: allowed
+    if (it == old_members.end()) {
+      // A new member is allowed (scaling up), but not a new name for a group's member:
+      // the name identifies the member's volume and its identity in etcd.
+      auto by_group = old_by_group.find(m.instance_group);
+      if (by_group != old_by_group.end())
+        errors.Invalid(path.Child("etcdMembers").Index(i).Child("name"), m.name,
+                       "etcd member names cannot be changed: the member of " + Quote(m.instance_group) +
+                           " in etcd cluster " + Quote(new_etcd.name) + " is " + Quote(by_group->second->name));
+      continue;
+    }
     if (it->second->instance_group != m.instance_group)
       errors.Invalid(path.Child("etcdMembers").Index(i).Child("instanceGroup"), m.instance_group,
                      "instanceGroup cannot be changed: etcd member " + Quote(m.name) + " of etcd cluster " +

@@ -24,6 +24,15 @@ TEST(ValidateClusterUpdateTest, MemberInstanceGroupImmutable) {
                "instanceGroup cannot be changed", "runs on \"control-plane-us-test-1a\"");
 }
 
+TEST(ValidateClusterUpdateTest, MemberNameImmutable) {
+  Cluster old_cluster = HaCluster();
+  Cluster updated = old_cluster;
+  updated.spec.etcd_clusters[0].members[0].name = "z";
+  EXPECT_ERROR(ValidateClusterUpdate(old_cluster, updated),
+               "spec.etcdClusters[0].etcdMembers[0].name: Invalid value: \"z\"",
+               "etcd member names cannot be changed", "is \"a\"");
+}
+
 TEST(ValidateClusterUpdateTest, EtcdClustersCannotBeRemovedOrRenamed) {
   Cluster old_cluster = HaCluster();
   Cluster updated = old_cluster;

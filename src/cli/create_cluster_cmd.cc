@@ -174,6 +174,7 @@ void AddList(CLI::App& cmd, CreateClusterFlags& f, const std::string& flag,
              const std::string& help) {
   cmd.add_option(flag, f.lists[flag], help)
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
