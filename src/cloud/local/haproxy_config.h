@@ -1,0 +1,37 @@
+// haproxy configuration for a local-cloud load balancer: TCP passthrough (TLS and client
+// certificates end to end, haproxy never terminates TLS), health checks
+// `GET <path>` over TLS without verification (the backend's certificate is for the
+// instance address), retries with `option redispatch` so a failed connection is retried
+// on another server, and a runtime API socket (mode 0600, level admin) through which the
+// daemon drains a server ("set server api/<name> state drain") before terminating it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cloud/local/model.h"
+
+namespace kops::cloud::local {
+
+struct HaproxyConfig {
+  std::string frontend_address;  // e.g. "127.31.5.1"
+  int frontend_port = 443;
+  std::vector<LoadBalancerBackend> backends;  // rendered in the order given
+  std::string health_check_path = "/readyz";
+  std::string runtime_socket;  // path of the runtime API socket
+  std::string pid_file;
+  int check_interval_ms = 1000;
+  int fall = 2;  // failed checks before a server is down
+  int rise = 2;  // passed checks before it is up again
+  int retries = 3;
+  int connect_timeout_ms = 1000;
+};
+
+// The haproxy.cfg text. Deterministic; backends are named by their `name` (instance id).
+std::string RenderHaproxyConfig(const HaproxyConfig& config);
+
+// The runtime-API command that drains (or re-enables) one backend server.
+std::string HaproxyDrainCommand(const std::string& server_name);
+std::string HaproxyReadyCommand(const std::string& server_name);
+
+}  // namespace kops::cloud::local
