@@ -1,0 +1,57 @@
+#include "cloud/aws/model.h"
+
+#include "cloud/aws/cluster_builder.h"
+#include "cloud/aws/network_builder.h"
+
+namespace kops::cloud::aws {
+
+using engine::Value;
+using terraform::Body;
+using terraform::Expr;
+
+Status BuildModel(const ModelInput& input, engine::Graph& graph) {
+  ModelContext m(input);
+  RETURN_IF_ERROR(BuildNetwork(m, graph));
+  RETURN_IF_ERROR(BuildEtcdVolumes(m, graph));
+  RETURN_IF_ERROR(BuildKeyPair(m, graph));
+  RETURN_IF_ERROR(BuildIam(m, graph));
+  return Status::Ok();
+}
+
+void AddTerraformExtras(const ModelInput& input, terraform::TerraformTarget& target) {
+  ModelContext m(input);
+  std::string region = m.Region();
+  target.AddProvider("aws", Body().Add("region", Expr::String(region)));
+  target.AddProvider("aws", Body()
+                                .Add("alias", Expr::String("files"))
+                                .Add("region", Expr::String(region)));
+  Body required;
+  required.Add("aws", Expr::MapOf({{"configuration_aliases", Expr::RawText("[aws.files]")},
+                                   {"source", Expr::String("hashicorp/aws")},
+                                   {"version", Expr::String(">= 5.0.0")}}));
+  Body settings;
+  settings.Add("required_version", Expr::String(">= 0.15.0"));
+  settings.AddBlock(terraform::Block{"required_providers", {}, std::move(required)});
+  target.SetTerraformSettings(std::move(settings));
+
+  target.AddOutput("cluster_name", m.cluster_name());
+  target.AddOutput("region", region);
+  target.AddOutput("vpc_id", Value::Ref(m.VpcKey()));
+  target.AddOutput("vpc_cidr_block", Value::Ref(m.VpcKey(), "cidr_block"));
+  target.AddOutput("vpc_ipv6_cidr_block", Value::Ref(m.VpcKey(), "ipv6_cidr_block"));
+  target.AddOutputExpression("vpc_ipv6_cidr_length",
+                             "local.vpc_ipv6_cidr_block == \"\" ? null : "
+                             "tonumber(regex(\".*/(\\\\d+)\", local.vpc_ipv6_cidr_block)[0])");
+  target.AddOutput("route_table_public_id", Value::Ref(m.RouteTableKey()));
+  for (bool control_plane : {true, false}) {
+    std::string prefix = control_plane ? "masters" : "nodes";
+    std::string role = "IAMRole/" + m.IamRoleName(control_plane);
+    target.AddOutput(prefix + "_role_arn", Value::Ref(role, "arn"));
+    target.AddOutput(prefix + "_role_name", Value::Ref(role, "name"));
+  }
+  for (const auto& subnet : m.cluster().spec.subnets) {
+    target.AddOutput("subnet_" + subnet.name + "_id", Value::Ref(m.SubnetKey(subnet)));
+  }
+}
+
+}  // namespace kops::cloud::aws
