@@ -85,6 +85,10 @@ class FakeS3 {
       return List(objects, url->query);
     }
     auto it = objects.find(key);
+    if (r.method == "HEAD") {
+      if (it == objects.end()) return HttpResponse{404, {}, ""};
+      return HttpResponse{200, {{"etag", it->second.etag}}, ""};
+    }
     if (r.method == "GET") {
       if (it == objects.end()) return Error(404, "NoSuchKey", "The specified key does not exist.");
       return HttpResponse{200, {{"etag", it->second.etag}}, it->second.data};

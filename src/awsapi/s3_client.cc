@@ -98,6 +98,14 @@ Result<S3Object> S3Client::GetObject(const std::string& bucket, const std::strin
   return S3Object{std::move(res.body), res.Header("etag")};
 }
 
+Result<std::string> S3Client::HeadObject(const std::string& bucket, const std::string& key) {
+  HttpRequest req;
+  req.method = "HEAD";
+  ASSIGN_OR_RETURN(HttpResponse res, Send(req, bucket, key, ""));
+  if (res.status != 200) return Failure(res, bucket, key, "HeadObject");
+  return res.Header("etag");
+}
+
 Result<std::string> S3Client::PutObject(const std::string& bucket, const std::string& key,
                                         const std::string& data, const S3PutCondition& cond) {
   HttpRequest req;

@@ -58,6 +58,8 @@ class S3Client {
   S3Client(HttpClient& http, S3Options options, const Clock& clock = RealClock::Instance());
 
   Result<S3Object> GetObject(const std::string& bucket, const std::string& key);
+  // The object's ETag without its data; NotFound when there is no such object.
+  Result<std::string> HeadObject(const std::string& bucket, const std::string& key);
   // Returns the new object's ETag. Conflict when the condition does not hold.
   Result<std::string> PutObject(const std::string& bucket, const std::string& key,
                                 const std::string& data, const S3PutCondition& cond = {});

@@ -25,10 +25,12 @@ TEST_F(S3ClientTest, PutGetDeleteRoundTripWithETags) {
   ASSERT_TRUE(etag.ok()) << etag.status().ToString();
   auto obj = client_.GetObject("b", "cluster/config");
   ASSERT_TRUE(obj.ok());
+  EXPECT_EQ(*client_.HeadObject("b", "cluster/config"), *etag);
   EXPECT_EQ(obj->data, "spec");
   EXPECT_EQ(obj->etag, *etag);
   ASSERT_TRUE(client_.DeleteObject("b", "cluster/config").ok());
   EXPECT_EQ(client_.GetObject("b", "cluster/config").status().code(), Code::kNotFound);
+  EXPECT_EQ(client_.HeadObject("b", "cluster/config").status().code(), Code::kNotFound);
   EXPECT_TRUE(client_.DeleteObject("b", "cluster/config").ok()) << "missing is not an error";
 }
 
