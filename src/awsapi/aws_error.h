@@ -11,7 +11,7 @@ namespace kops::awsapi {
 
 struct AwsError {
   int http_status = 0;
-  std::string code;     // "NoSuchKey", "AccessDenied", ... ; "" when the body has none
+  std::string code;  // "NoSuchKey", "AccessDenied", ... ; "" when the body has none
   std::string message;
   std::string request_id;
 };

@@ -17,7 +17,8 @@ std::string Get(const EnvFn& env, const std::string& name) {
 
 // Looks up a profile's section: "[name]" in credentials files; "[profile name]" (or
 // "[default]") in config files.
-const std::map<std::string, std::string>* FindProfile(const IniFile& ini, const std::string& profile,
+const std::map<std::string, std::string>* FindProfile(const IniFile& ini,
+                                                      const std::string& profile,
                                                       bool config_file) {
   std::vector<std::string> names;
   if (config_file && profile != "default") names.push_back("profile " + profile);
@@ -58,7 +59,9 @@ Result<std::optional<Credentials>> FromFile(const std::string& path, const std::
                 "profile \"" + profile + "\" in " + path};
   if (c.access_key_id.empty() && c.secret_access_key.empty()) return std::optional<Credentials>();
   if (c.access_key_id.empty() || c.secret_access_key.empty())
-    return InvalidArgument(c.source + " sets only one of aws_access_key_id and aws_secret_access_key; both are required");
+    return InvalidArgument(
+        c.source +
+        " sets only one of aws_access_key_id and aws_secret_access_key; both are required");
   return std::optional<Credentials>(std::move(c));
 }
 
@@ -71,8 +74,7 @@ Result<std::optional<Credentials>> FromEnvPair(const EnvFn& env, const std::stri
   if (id.empty() || secret.empty())
     return InvalidArgument("only one of " + id_var + " and " + secret_var +
                            " is set; set both (or neither)");
-  Credentials c{id, secret, token_var.empty() ? "" : Get(env, token_var),
-                "environment " + id_var};
+  Credentials c{id, secret, token_var.empty() ? "" : Get(env, token_var), "environment " + id_var};
   return std::optional<Credentials>(std::move(c));
 }
 
@@ -96,20 +98,28 @@ EnvFn MapEnv(std::map<std::string, std::string> vars) {
 
 const char* SigningName(Service s) {
   switch (s) {
-    case Service::kS3: return "s3";
-    case Service::kEc2: return "ec2";
-    case Service::kSts: return "sts";
-    case Service::kRoute53: return "route53";
+    case Service::kS3:
+      return "s3";
+    case Service::kEc2:
+      return "ec2";
+    case Service::kSts:
+      return "sts";
+    case Service::kRoute53:
+      return "route53";
   }
   return "";
 }
 
 const char* EndpointEnvSuffix(Service s) {
   switch (s) {
-    case Service::kS3: return "S3";
-    case Service::kEc2: return "EC2";
-    case Service::kSts: return "STS";
-    case Service::kRoute53: return "ROUTE_53";
+    case Service::kS3:
+      return "S3";
+    case Service::kEc2:
+      return "EC2";
+    case Service::kSts:
+      return "STS";
+    case Service::kRoute53:
+      return "ROUTE_53";
   }
   return "";
 }
@@ -134,7 +144,8 @@ Result<Credentials> ResolveCredentials(const EnvFn& env, Service service) {
   ASSIGN_OR_RETURN(auto from_config, FromFile(config_file, profile, true));
   if (from_config) return *from_config;
   looked.push_back("profile \"" + profile + "\" (AWS_PROFILE) in " +
-                   (creds_file.empty() ? "~/.aws/credentials" : creds_file) + " (AWS_SHARED_CREDENTIALS_FILE) and " +
+                   (creds_file.empty() ? "~/.aws/credentials" : creds_file) +
+                   " (AWS_SHARED_CREDENTIALS_FILE) and " +
                    (config_file.empty() ? "~/.aws/config" : config_file) + " (AWS_CONFIG_FILE)");
   return PermissionDenied(std::string("no AWS credentials found for ") + SigningName(service) +
                           "; looked at " + Join(looked, ", "));

@@ -34,12 +34,12 @@ struct Credentials {
   std::string access_key_id;
   std::string secret_access_key;
   std::string session_token;  // empty unless temporary credentials
-  std::string source;         // where they were found, for messages ("environment AWS_ACCESS_KEY_ID")
+  std::string source;  // where they were found, for messages ("environment AWS_ACCESS_KEY_ID")
 };
 
 // The service names used in AWS_ENDPOINT_URL_<SERVICE> and in SigV4 scopes.
 enum class Service { kS3, kEc2, kSts, kRoute53 };
-const char* SigningName(Service s);      // "s3", "ec2", "sts", "route53"
+const char* SigningName(Service s);        // "s3", "ec2", "sts", "route53"
 const char* EndpointEnvSuffix(Service s);  // "S3", "EC2", "STS", "ROUTE_53"
 
 // PermissionDenied naming every variable and file consulted when nothing is found;

@@ -29,14 +29,17 @@ class TempDir {
 };
 
 TEST(Ini, SectionsKeysAndComments) {
-  auto ini = ParseIni("# c\n[default]\nAWS_Access_Key_Id = AK \n; x\n[profile dev]\nregion=eu-west-1\n");
+  auto ini =
+      ParseIni("# c\n[default]\nAWS_Access_Key_Id = AK \n; x\n[profile dev]\nregion=eu-west-1\n");
   EXPECT_EQ(ini["default"]["aws_access_key_id"], "AK");
   EXPECT_EQ(ini["profile dev"]["region"], "eu-west-1");
 }
 
 TEST(Credentials, S3VariablesComeFirstForS3Only) {
-  auto env = MapEnv({{"S3_ACCESS_KEY_ID", "s3ak"}, {"S3_SECRET_ACCESS_KEY", "s3sk"},
-                     {"AWS_ACCESS_KEY_ID", "ak"}, {"AWS_SECRET_ACCESS_KEY", "sk"},
+  auto env = MapEnv({{"S3_ACCESS_KEY_ID", "s3ak"},
+                     {"S3_SECRET_ACCESS_KEY", "s3sk"},
+                     {"AWS_ACCESS_KEY_ID", "ak"},
+                     {"AWS_SECRET_ACCESS_KEY", "sk"},
                      {"AWS_SESSION_TOKEN", "tok"}});
   auto s3 = ResolveCredentials(env, Service::kS3);
   ASSERT_TRUE(s3.ok());
@@ -64,7 +67,8 @@ TEST(Credentials, ProfileFromSharedCredentialsFile) {
   auto d = ResolveCredentials(MapEnv({{"HOME", home.str()}}), Service::kEc2);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->access_key_id, "dak");
-  auto dev = ResolveCredentials(MapEnv({{"HOME", home.str()}, {"AWS_PROFILE", "dev"}}), Service::kEc2);
+  auto dev =
+      ResolveCredentials(MapEnv({{"HOME", home.str()}, {"AWS_PROFILE", "dev"}}), Service::kEc2);
   ASSERT_TRUE(dev.ok());
   EXPECT_EQ(dev->access_key_id, "devak");
   EXPECT_EQ(dev->session_token, "t");
@@ -73,14 +77,16 @@ TEST(Credentials, ProfileFromSharedCredentialsFile) {
 
 TEST(Credentials, SharedCredentialsFileOverrideAndConfigFallback) {
   TempDir dir;
-  std::string creds = dir.Write("creds", "[default]\naws_access_key_id=x\naws_secret_access_key=y\n");
+  std::string creds =
+      dir.Write("creds", "[default]\naws_access_key_id=x\naws_secret_access_key=y\n");
   auto r = ResolveCredentials(MapEnv({{"AWS_SHARED_CREDENTIALS_FILE", creds}}), Service::kS3);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->access_key_id, "x");
-  std::string config = dir.Write("config", "[profile p]\naws_access_key_id=cx\naws_secret_access_key=cy\n");
-  auto c = ResolveCredentials(MapEnv({{"AWS_CONFIG_FILE", config}, {"AWS_PROFILE", "p"},
-                                      {"HOME", dir.str()}}),
-                              Service::kS3);
+  std::string config =
+      dir.Write("config", "[profile p]\naws_access_key_id=cx\naws_secret_access_key=cy\n");
+  auto c = ResolveCredentials(
+      MapEnv({{"AWS_CONFIG_FILE", config}, {"AWS_PROFILE", "p"}, {"HOME", dir.str()}}),
+      Service::kS3);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->access_key_id, "cx");
 }
@@ -103,7 +109,8 @@ TEST(Region, OrderOfSources) {
   EXPECT_EQ(ResolveRegion(MapEnv({{"HOME", home.str()}, {"AWS_DEFAULT_REGION", "us-west-1"}}),
                           Service::kEc2),
             "us-west-1");
-  auto env = MapEnv({{"AWS_REGION", "us-east-2"}, {"AWS_DEFAULT_REGION", "us-west-1"},
+  auto env = MapEnv({{"AWS_REGION", "us-east-2"},
+                     {"AWS_DEFAULT_REGION", "us-west-1"},
                      {"S3_REGION", "s3-region"}});
   EXPECT_EQ(ResolveRegion(env, Service::kEc2), "us-east-2");
   EXPECT_EQ(ResolveRegion(env, Service::kS3), "s3-region");
@@ -117,9 +124,9 @@ TEST(Endpoint, ServiceSpecificBeatsGlobal) {
   EXPECT_EQ(ResolveEndpoint(env, Service::kEc2), "http://127.0.0.1:1");
   EXPECT_EQ(ResolveEndpoint(env, Service::kRoute53), "http://127.0.0.1:2");
   EXPECT_EQ(ResolveEndpoint(env, Service::kS3), "http://127.0.0.1:3");
-  EXPECT_EQ(ResolveEndpoint(MapEnv({{"S3_ENDPOINT", "http://minio:9000"},
-                                    {"AWS_ENDPOINT_URL_S3", "http://x"}}),
-                            Service::kS3),
+  EXPECT_EQ(ResolveEndpoint(
+                MapEnv({{"S3_ENDPOINT", "http://minio:9000"}, {"AWS_ENDPOINT_URL_S3", "http://x"}}),
+                Service::kS3),
             "http://minio:9000");
   EXPECT_EQ(ResolveEndpoint(MapEnv({}), Service::kSts), "");
 }

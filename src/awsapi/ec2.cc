@@ -14,10 +14,10 @@ void AddFilters(Params& params, const std::vector<Ec2Filter>& filters) {
 }
 
 Image ReadImage(const XmlElement& item) {
-  return Image{item.ChildText("imageId"),        item.ChildText("name"),
-               item.ChildText("ownerId"),        item.ChildText("architecture"),
-               item.ChildText("creationDate"),   item.ChildText("rootDeviceName"),
-               item.ChildText("rootDeviceType"), item.ChildText("imageState"),
+  return Image{item.ChildText("imageId"),           item.ChildText("name"),
+               item.ChildText("ownerId"),           item.ChildText("architecture"),
+               item.ChildText("creationDate"),      item.ChildText("rootDeviceName"),
+               item.ChildText("rootDeviceType"),    item.ChildText("imageState"),
                item.ChildText("virtualizationType")};
 }
 

@@ -37,7 +37,8 @@ class FakeS3 {
   };
 
   static HttpResponse Error(int status, const std::string& code, const std::string& msg = "") {
-    return HttpResponse{status, {{"content-type", "application/xml"}, {"x-amz-request-id", "FAKE"}},
+    return HttpResponse{status,
+                        {{"content-type", "application/xml"}, {"x-amz-request-id", "FAKE"}},
                         "<?xml version=\"1.0\"?><Error><Code>" + code + "</Code><Message>" + msg +
                             "</Message><RequestId>FAKE</RequestId></Error>"};
   }
@@ -52,7 +53,8 @@ class FakeS3 {
     size_t start = 0;
     while (start <= q.size() && !q.empty()) {
       size_t amp = q.find('&', start);
-      std::string part = q.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+      std::string part =
+          q.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
       size_t eq = part.find('=');
       out.emplace_back(UriDecode(part.substr(0, eq)),
                        eq == std::string::npos ? "" : UriDecode(part.substr(eq + 1)));
@@ -114,7 +116,9 @@ class FakeS3 {
   HttpResponse List(const std::map<std::string, Obj>& objects, const std::string& query) {
     std::string prefix = Param(query, "prefix");
     std::string token = Param(query, "continuation-token");
-    std::string body = "<?xml version=\"1.0\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+    std::string body =
+        "<?xml version=\"1.0\"?><ListBucketResult "
+        "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
     int n = 0;
     std::string last;
     bool truncated = false;
@@ -125,8 +129,8 @@ class FakeS3 {
         truncated = true;
         break;
       }
-      body += "<Contents><Key>" + it->first + "</Key><ETag>" + it->second.etag +
-              "</ETag><Size>" + std::to_string(it->second.data.size()) + "</Size></Contents>";
+      body += "<Contents><Key>" + it->first + "</Key><ETag>" + it->second.etag + "</ETag><Size>" +
+              std::to_string(it->second.data.size()) + "</Size></Contents>";
       last = it->first;
       ++n;
     }

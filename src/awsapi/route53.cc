@@ -45,7 +45,8 @@ Result<std::vector<HostedZone>> Route53Client::ListHostedZonesByName(const std::
       return StatusFromAwsError(ParseAwsError(*res), kWhat,
                                 "credentials from " + config_.credentials.source);
     auto doc = ParseXml(res->body);
-    if (!doc.ok()) return Internal(std::string(kWhat) + ": unreadable response: " + doc.status().message());
+    if (!doc.ok())
+      return Internal(std::string(kWhat) + ": unreadable response: " + doc.status().message());
     if (const XmlElement* zones = doc->Child("HostedZones"))
       for (const XmlElement* z : zones->Children("HostedZone")) out.push_back(ReadZone(*z));
     if (doc->ChildText("IsTruncated") != "true") return out;

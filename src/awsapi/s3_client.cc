@@ -29,7 +29,8 @@ Result<S3Options> S3OptionsFromEnv(const EnvFn& env) {
 S3Client::S3Client(HttpClient& http, S3Options options, const Clock& clock)
     : http_(http), options_(std::move(options)), clock_(clock) {
   if (options_.region.empty()) options_.region = "us-east-1";
-  while (!options_.endpoint.empty() && options_.endpoint.back() == '/') options_.endpoint.pop_back();
+  while (!options_.endpoint.empty() && options_.endpoint.back() == '/')
+    options_.endpoint.pop_back();
 }
 
 std::string S3Client::region() const {
@@ -78,8 +79,8 @@ Status S3Client::Failure(const HttpResponse& r, const std::string& bucket, const
   if (e.code == "NoSuchKey" || (r.status == 404 && e.code.empty()))
     return NotFound(where + " does not exist");
   if (r.status == 412 || e.code == "PreconditionFailed" || e.code == "ConditionalRequestConflict")
-    return Conflict(where + " changed since it was read (" + op + " precondition failed: " +
-                    Describe(e) + ")");
+    return Conflict(where + " changed since it was read (" + op +
+                    " precondition failed: " + Describe(e) + ")");
   if (r.status == 301 || r.status == 307) {
     std::string moved_to = r.Header("x-amz-bucket-region");
     return FailedPrecondition("S3 bucket \"" + bucket + "\" is not in region " + region() +
@@ -113,7 +114,8 @@ Result<std::string> S3Client::PutObject(const std::string& bucket, const std::st
   req.body = data;
   req.headers.emplace_back("Content-Type", "application/octet-stream");
   if (cond.kind == S3PutCondition::Kind::kIfMatch) req.headers.emplace_back("If-Match", cond.etag);
-  if (cond.kind == S3PutCondition::Kind::kIfNoneMatch) req.headers.emplace_back("If-None-Match", "*");
+  if (cond.kind == S3PutCondition::Kind::kIfNoneMatch)
+    req.headers.emplace_back("If-None-Match", "*");
   ASSIGN_OR_RETURN(HttpResponse res, Send(req, bucket, key, ""));
   if (res.status != 200) return Failure(res, bucket, key, "PutObject");
   return res.Header("etag");

@@ -66,7 +66,8 @@ class S3Client {
   // Deleting a missing object succeeds (as S3 does).
   Status DeleteObject(const std::string& bucket, const std::string& key);
   // Every object whose key starts with prefix, in key order, following continuation tokens.
-  Result<std::vector<S3ListEntry>> ListObjects(const std::string& bucket, const std::string& prefix);
+  Result<std::vector<S3ListEntry>> ListObjects(const std::string& bucket,
+                                               const std::string& prefix);
   // OK when the bucket exists and the credentials may use it.
   Status HeadBucket(const std::string& bucket);
 

@@ -97,7 +97,8 @@ TEST_F(S3ClientTest, ErrorsNameTheBucketAndKey) {
   EXPECT_NE(denied.status().message().find("S3_ACCESS_KEY_ID"), std::string::npos);
 
   auto missing_key = client_.GetObject("b", "nothing");
-  EXPECT_NE(missing_key.status().message().find("s3://b/nothing does not exist"), std::string::npos);
+  EXPECT_NE(missing_key.status().message().find("s3://b/nothing does not exist"),
+            std::string::npos);
 
   fake_.FailWith(503);
   EXPECT_EQ(client_.PutObject("b", "k", "x").status().code(), Code::kUnavailable);
@@ -107,7 +108,8 @@ TEST(S3ClientUrls, VirtualHostStyleAgainstAwsPathStyleForDottedBuckets) {
   FakeHttpClient http;
   FakeClock clock;
   S3Client client(http, S3Options{Credentials{"AK", "SK", "", "t"}, "eu-west-1", ""}, clock);
-  EXPECT_EQ(client.Url("my-bucket", "a/b c"), "https://my-bucket.s3.eu-west-1.amazonaws.com/a/b%20c");
+  EXPECT_EQ(client.Url("my-bucket", "a/b c"),
+            "https://my-bucket.s3.eu-west-1.amazonaws.com/a/b%20c");
   EXPECT_EQ(client.Url("my.bucket", "k"), "https://s3.eu-west-1.amazonaws.com/my.bucket/k");
   S3Client minio(http, S3Options{Credentials{"AK", "SK", "", "t"}, "", "http://127.0.0.1:9000/"},
                  clock);
@@ -118,7 +120,8 @@ TEST(S3ClientUrls, VirtualHostStyleAgainstAwsPathStyleForDottedBuckets) {
 TEST(S3ClientUrls, FollowsTheBucketRegionOnce) {
   FakeHttpClient http([](const HttpRequest& r) -> Result<HttpResponse> {
     if (r.url.find(".s3.us-east-1.") != std::string::npos)
-      return HttpResponse{301, {{"x-amz-bucket-region", "eu-central-1"}},
+      return HttpResponse{301,
+                          {{"x-amz-bucket-region", "eu-central-1"}},
                           "<Error><Code>PermanentRedirect</Code></Error>"};
     return HttpResponse{200, {{"etag", "\"e\""}}, "data"};
   });
@@ -128,13 +131,16 @@ TEST(S3ClientUrls, FollowsTheBucketRegionOnce) {
   ASSERT_TRUE(obj.ok()) << obj.status().ToString();
   EXPECT_EQ(client.region(), "eu-central-1");
   ASSERT_EQ(http.request_count(), 2u);
-  EXPECT_NE(FakeHttpClient::RequestHeader(http.requests()[1], "authorization").find("/eu-central-1/s3/"),
-            std::string::npos);
+  EXPECT_NE(
+      FakeHttpClient::RequestHeader(http.requests()[1], "authorization").find("/eu-central-1/s3/"),
+      std::string::npos);
 }
 
 TEST(S3Options, FromEnvironment) {
-  auto o = S3OptionsFromEnv(MapEnv({{"S3_ACCESS_KEY_ID", "a"}, {"S3_SECRET_ACCESS_KEY", "s"},
-                                    {"S3_ENDPOINT", "minio.local:9000"}, {"S3_REGION", "r"}}));
+  auto o = S3OptionsFromEnv(MapEnv({{"S3_ACCESS_KEY_ID", "a"},
+                                    {"S3_SECRET_ACCESS_KEY", "s"},
+                                    {"S3_ENDPOINT", "minio.local:9000"},
+                                    {"S3_REGION", "r"}}));
   ASSERT_TRUE(o.ok());
   EXPECT_EQ(o->endpoint, "https://minio.local:9000");
   EXPECT_EQ(o->region, "r");

@@ -4,11 +4,15 @@ namespace kops::awsapi {
 
 std::string PublicEndpoint(Service service, const std::string& region) {
   switch (service) {
-    case Service::kEc2: return "https://ec2." + region + ".amazonaws.com";
+    case Service::kEc2:
+      return "https://ec2." + region + ".amazonaws.com";
     case Service::kSts:
-      return region.empty() ? "https://sts.amazonaws.com" : "https://sts." + region + ".amazonaws.com";
-    case Service::kRoute53: return "https://route53.amazonaws.com";
-    case Service::kS3: return "https://s3." + region + ".amazonaws.com";
+      return region.empty() ? "https://sts.amazonaws.com"
+                            : "https://sts." + region + ".amazonaws.com";
+    case Service::kRoute53:
+      return "https://route53.amazonaws.com";
+    case Service::kS3:
+      return "https://s3." + region + ".amazonaws.com";
   }
   return "";
 }

@@ -10,8 +10,9 @@ namespace kops::awsapi {
 
 struct ServiceConfig {
   Credentials credentials;
-  std::string region;    // the SigV4 signing region
-  std::string endpoint;  // base URL without trailing '/', e.g. "https://ec2.us-east-1.amazonaws.com"
+  std::string region;  // the SigV4 signing region
+  std::string
+      endpoint;  // base URL without trailing '/', e.g. "https://ec2.us-east-1.amazonaws.com"
 };
 
 // The public endpoint of service in region: ec2.<region>.amazonaws.com,

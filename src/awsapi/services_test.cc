@@ -18,14 +18,17 @@ namespace kops::awsapi {
 namespace {
 
 ServiceConfig Config(const std::string& endpoint, const std::string& region = "us-test-1") {
-  return ServiceConfig{Credentials{"AK", "SK", "", "environment AWS_ACCESS_KEY_ID"}, region, endpoint};
+  return ServiceConfig{Credentials{"AK", "SK", "", "environment AWS_ACCESS_KEY_ID"}, region,
+                       endpoint};
 }
 
 TEST(QueryClient, PostsAFormAndMapsEc2Errors) {
   FakeHttpClient http([](const HttpRequest&) -> Result<HttpResponse> {
-    return HttpResponse{401, {},
-                        "<Response><Errors><Error><Code>AuthFailure</Code><Message>bad key</Message>"
-                        "</Error></Errors><RequestID>r-1</RequestID></Response>"};
+    return HttpResponse{
+        401,
+        {},
+        "<Response><Errors><Error><Code>AuthFailure</Code><Message>bad key</Message>"
+        "</Error></Errors><RequestID>r-1</RequestID></Response>"};
   });
   FakeClock clock;
   Ec2Client ec2(http, Config("http://ec2.test"), clock);
@@ -38,8 +41,7 @@ TEST(QueryClient, PostsAFormAndMapsEc2Errors) {
   auto req = http.requests().at(0);
   EXPECT_EQ(req.method, "POST");
   EXPECT_EQ(req.url, "http://ec2.test/");
-  EXPECT_EQ(req.body,
-            "Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=us-test-1a");
+  EXPECT_EQ(req.body, "Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=us-test-1a");
   EXPECT_NE(FakeHttpClient::RequestHeader(req, "authorization").find("/us-test-1/ec2/aws4_request"),
             std::string::npos);
 }
@@ -47,7 +49,8 @@ TEST(QueryClient, PostsAFormAndMapsEc2Errors) {
 TEST(QueryClient, StsThrottlingIsUnavailableAndTransportErrorsNameTheCall) {
   FakeHttpClient http([](const HttpRequest& r) -> Result<HttpResponse> {
     if (r.url.find("down") != std::string::npos) return Unavailable("connection refused");
-    return HttpResponse{400, {},
+    return HttpResponse{400,
+                        {},
                         "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
                         "<Message>Rate exceeded</Message></Error></ErrorResponse>"};
   });
@@ -63,13 +66,15 @@ TEST(QueryClient, StsThrottlingIsUnavailableAndTransportErrorsNameTheCall) {
 TEST(Route53Client, FollowsPages) {
   FakeHttpClient http([](const HttpRequest& r) -> Result<HttpResponse> {
     bool second = r.url.find("hostedzoneid=Z2") != std::string::npos;
-    std::string zone = second ? "<HostedZone><Id>/hostedzone/Z2</Id><Name>b.com.</Name></HostedZone>"
-                              : "<HostedZone><Id>/hostedzone/Z1</Id><Name>a.com.</Name>"
-                                "<Config><PrivateZone>true</PrivateZone></Config></HostedZone>";
+    std::string zone = second
+                           ? "<HostedZone><Id>/hostedzone/Z2</Id><Name>b.com.</Name></HostedZone>"
+                           : "<HostedZone><Id>/hostedzone/Z1</Id><Name>a.com.</Name>"
+                             "<Config><PrivateZone>true</PrivateZone></Config></HostedZone>";
     std::string tail = second ? "<IsTruncated>false</IsTruncated>"
                               : "<IsTruncated>true</IsTruncated><NextDNSName>b.com.</NextDNSName>"
                                 "<NextHostedZoneId>Z2</NextHostedZoneId>";
-    return HttpResponse{200, {},
+    return HttpResponse{200,
+                        {},
                         "<ListHostedZonesByNameResponse><HostedZones>" + zone + "</HostedZones>" +
                             tail + "</ListHostedZonesByNameResponse>"};
   });
@@ -86,8 +91,10 @@ TEST(Route53Client, FollowsPages) {
 }
 
 TEST(ServiceConfig, EndpointsAndRegions) {
-  auto env = MapEnv({{"AWS_ACCESS_KEY_ID", "a"}, {"AWS_SECRET_ACCESS_KEY", "s"},
-                     {"AWS_REGION", "eu-west-3"}, {"AWS_ENDPOINT_URL_STS", "http://127.0.0.1:5"}});
+  auto env = MapEnv({{"AWS_ACCESS_KEY_ID", "a"},
+                     {"AWS_SECRET_ACCESS_KEY", "s"},
+                     {"AWS_REGION", "eu-west-3"},
+                     {"AWS_ENDPOINT_URL_STS", "http://127.0.0.1:5"}});
   auto ec2 = ServiceConfigFromEnv(env, Service::kEc2);
   ASSERT_TRUE(ec2.ok());
   EXPECT_EQ(ec2->endpoint, "https://ec2.eu-west-3.amazonaws.com");
@@ -152,8 +159,10 @@ class FakeAwsTest : public ::testing::Test {
     if (fake_.endpoint().empty()) GTEST_SKIP() << fake_.skip_reason();
   }
   ServiceConfig ConfigFor(Service s) {
-    auto env = MapEnv({{"AWS_ACCESS_KEY_ID", "AKIDFAKE"}, {"AWS_SECRET_ACCESS_KEY", "secret"},
-                       {"AWS_REGION", "us-test-1"}, {"AWS_ENDPOINT_URL", fake_.endpoint()}});
+    auto env = MapEnv({{"AWS_ACCESS_KEY_ID", "AKIDFAKE"},
+                       {"AWS_SECRET_ACCESS_KEY", "secret"},
+                       {"AWS_REGION", "us-test-1"},
+                       {"AWS_ENDPOINT_URL", fake_.endpoint()}});
     auto c = ServiceConfigFromEnv(env, s);
     EXPECT_TRUE(c.ok()) << c.status().ToString();
     return *c;

@@ -108,8 +108,7 @@ Result<Signature> ComputeSignature(const HttpRequest& request, const Credentials
                           CanonicalQuery(url.query) + "\n" + canonical_headers + "\n" +
                           sig.signed_headers + "\n" + payload_hash;
   std::string date = amz_date.substr(0, 8);
-  std::string credential_scope =
-      date + "/" + scope.region + "/" + scope.service + "/aws4_request";
+  std::string credential_scope = date + "/" + scope.region + "/" + scope.service + "/aws4_request";
   sig.string_to_sign = std::string(kAlgorithm) + "\n" + amz_date + "\n" + credential_scope + "\n" +
                        Sha256Hex(sig.canonical_request);
   sig.signature =
@@ -125,7 +124,8 @@ Status SignRequest(HttpRequest& request, const Credentials& creds, const Signing
   if (creds.access_key_id.empty() || creds.secret_access_key.empty())
     return PermissionDenied("cannot sign " + request.method + " " + request.url +
                             ": no AWS access key");
-  for (const char* h : {"authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"})
+  for (const char* h :
+       {"authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"})
     RemoveHeader(request, h);
   request.headers.emplace_back("x-amz-date", AmzDate(now));
   if (!creds.session_token.empty())

@@ -22,10 +22,11 @@ namespace {
 
 constexpr char kEmptyHash[] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-const Credentials kSuiteCreds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "", "test"};
-const SigningScope kSuiteScope{"us-east-1", "service"};
-const Credentials kS3DocCreds{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "",
+const Credentials kSuiteCreds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "",
                               "test"};
+const SigningScope kSuiteScope{"us-east-1", "service"};
+const Credentials kS3DocCreds{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                              "", "test"};
 const SigningScope kS3Scope{"us-east-1", "s3"};
 
 HttpRequest SuiteRequest(std::string method, std::string target,
@@ -42,7 +43,8 @@ HttpRequest SuiteRequest(std::string method, std::string target,
 
 std::string SuiteAuthorization(const std::string& signed_headers, const std::string& sig) {
   return "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
-         "SignedHeaders=" + signed_headers + ", Signature=" + sig;
+         "SignedHeaders=" +
+         signed_headers + ", Signature=" + sig;
 }
 
 TEST(SigV4Suite, GetVanilla) {
@@ -50,7 +52,8 @@ TEST(SigV4Suite, GetVanilla) {
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->canonical_request,
             std::string("GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\n"
-                        "host;x-amz-date\n") + kEmptyHash);
+                        "host;x-amz-date\n") +
+                kEmptyHash);
   EXPECT_EQ(s->string_to_sign,
             "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n"
             "bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63");
@@ -73,7 +76,8 @@ TEST(SigV4Suite, GetVanillaQueryOrderKeyCase) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->canonical_request,
             std::string("GET\n/\nParam1=value1&Param2=value2\nhost:example.amazonaws.com\n"
-                        "x-amz-date:20150830T123600Z\n\nhost;x-amz-date\n") + kEmptyHash);
+                        "x-amz-date:20150830T123600Z\n\nhost;x-amz-date\n") +
+                kEmptyHash);
   EXPECT_EQ(Sha256Hex(s->canonical_request),
             "816cd5b414d056048ba4f7c5386d6e0533120fb1fcfa93762cf0fc39e2cf19e0");
   EXPECT_EQ(s->signature, "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500");
@@ -100,11 +104,10 @@ TEST(SigV4Suite, GetHeaderValueTrim) {
 }
 
 TEST(SigV4Suite, GetHeaderKeyDuplicate) {
-  auto s = ComputeSignature(SuiteRequest("GET", "/",
-                                         {{"My-Header1", "value2"},
-                                          {"My-Header1", "value2"},
-                                          {"My-Header1", "value1"}}),
-                            kSuiteCreds, kSuiteScope, false);
+  auto s = ComputeSignature(
+      SuiteRequest("GET", "/",
+                   {{"My-Header1", "value2"}, {"My-Header1", "value2"}, {"My-Header1", "value1"}}),
+      kSuiteCreds, kSuiteScope, false);
   ASSERT_TRUE(s.ok());
   EXPECT_NE(s->canonical_request.find("my-header1:value2,value2,value1\n"), std::string::npos);
   EXPECT_EQ(s->signature, "c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea");
@@ -163,14 +166,16 @@ HttpRequest S3DocRequest(std::string method, std::string target,
 }
 
 TEST(SigV4S3Docs, GetObject) {
-  auto s = ComputeSignature(S3DocRequest("GET", "/test.txt", {{"Range", "bytes=0-9"}}),
-                            kS3DocCreds, kS3Scope, true);
+  auto s = ComputeSignature(S3DocRequest("GET", "/test.txt", {{"Range", "bytes=0-9"}}), kS3DocCreds,
+                            kS3Scope, true);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->canonical_request,
             std::string("GET\n/test.txt\n\nhost:examplebucket.s3.amazonaws.com\n"
-                        "range:bytes=0-9\nx-amz-content-sha256:") + kEmptyHash +
+                        "range:bytes=0-9\nx-amz-content-sha256:") +
+                kEmptyHash +
                 "\nx-amz-date:20130524T000000Z\n\n"
-                "host;range;x-amz-content-sha256;x-amz-date\n" + kEmptyHash);
+                "host;range;x-amz-content-sha256;x-amz-date\n" +
+                kEmptyHash);
   EXPECT_EQ(s->string_to_sign,
             "AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\n"
             "7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972");
@@ -202,8 +207,8 @@ TEST(SigV4S3Docs, GetBucketLifecycle) {
 }
 
 TEST(SigV4S3Docs, ListObjects) {
-  auto s = ComputeSignature(S3DocRequest("GET", "/?prefix=J&max-keys=2"), kS3DocCreds, kS3Scope,
-                            true);
+  auto s =
+      ComputeSignature(S3DocRequest("GET", "/?prefix=J&max-keys=2"), kS3DocCreds, kS3Scope, true);
   ASSERT_TRUE(s.ok());
   EXPECT_NE(s->canonical_request.find("GET\n/\nmax-keys=2&prefix=J\n"), std::string::npos);
   EXPECT_EQ(s->signature, "34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
@@ -250,9 +255,9 @@ TEST(SigV4, SignRequestReplacesOldSignatureHeadersAndAddsS3PayloadHash) {
 TEST(SigV4, MissingKeyOrDateIsAnError) {
   HttpRequest r;
   r.url = "https://example.amazonaws.com/";
-  EXPECT_EQ(SignRequest(r, Credentials{}, kSuiteScope, std::chrono::system_clock::now(), false)
-                .code(),
-            Code::kPermissionDenied);
+  EXPECT_EQ(
+      SignRequest(r, Credentials{}, kSuiteScope, std::chrono::system_clock::now(), false).code(),
+      Code::kPermissionDenied);
   EXPECT_EQ(ComputeSignature(r, kSuiteCreds, kSuiteScope, false).status().code(),
             Code::kInvalidArgument);
 }

@@ -64,7 +64,8 @@ Result<Url> ParseUrl(std::string_view url) {
   Url u;
   auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos)
-    return InvalidArgument("URL \"" + std::string(url) + "\" has no scheme; expected http(s)://host/...");
+    return InvalidArgument("URL \"" + std::string(url) +
+                           "\" has no scheme; expected http(s)://host/...");
   u.scheme = std::string(url.substr(0, scheme_end));
   if (u.scheme != "http" && u.scheme != "https")
     return InvalidArgument("URL \"" + std::string(url) + "\": scheme \"" + u.scheme +

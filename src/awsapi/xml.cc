@@ -99,11 +99,16 @@ class Parser {
       auto semi = raw.find(';', i);
       if (semi == std::string_view::npos) return Error("unterminated entity");
       std::string_view ent = raw.substr(i + 1, semi - i - 1);
-      if (ent == "amp") out += '&';
-      else if (ent == "lt") out += '<';
-      else if (ent == "gt") out += '>';
-      else if (ent == "quot") out += '"';
-      else if (ent == "apos") out += '\'';
+      if (ent == "amp")
+        out += '&';
+      else if (ent == "lt")
+        out += '<';
+      else if (ent == "gt")
+        out += '>';
+      else if (ent == "quot")
+        out += '"';
+      else if (ent == "apos")
+        out += '\'';
       else if (!ent.empty() && ent[0] == '#') {
         std::string num(ent.substr(1));
         bool hex = !num.empty() && (num[0] == 'x' || num[0] == 'X');

@@ -98,8 +98,8 @@ void ApplyMethodAndBody(Easy& easy, const HttpRequest& r) {
     curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
     return;
   }
-  bool sends_body = !r.body.empty() || r.method == "POST" || r.method == "PUT" ||
-                    r.method == "PATCH";
+  bool sends_body =
+      !r.body.empty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH";
   if (sends_body) {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, r.body.data());

@@ -231,15 +231,18 @@ bool MakeCertificates(const std::filesystem::path& dir) {
   std::ofstream(dir / "client.ext") << "extendedKeyUsage=clientAuth\n";
   std::string d = dir.string();
   std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-  std::string script =
-      "cd '" + d + "' && openssl req -x509" + ec +
-      " -keyout ca.key -out ca.crt -subj /CN=test-ca -days 1 && "
-      "openssl req" + ec + " -keyout server.key -out server.csr -subj /CN=127.0.0.1 && "
-      "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial "
-      "-out server.crt -days 1 -extfile server.ext && "
-      "openssl req" + ec + " -keyout client.key -out client.csr -subj /CN=client && "
-      "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial "
-      "-out client.crt -days 1 -extfile client.ext";
+  std::string script = "cd '" + d + "' && openssl req -x509" + ec +
+                       " -keyout ca.key -out ca.crt -subj /CN=test-ca -days 1 && "
+                       "openssl req" +
+                       ec +
+                       " -keyout server.key -out server.csr -subj /CN=127.0.0.1 && "
+                       "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial "
+                       "-out server.crt -days 1 -extfile server.ext && "
+                       "openssl req" +
+                       ec +
+                       " -keyout client.key -out client.csr -subj /CN=client && "
+                       "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial "
+                       "-out client.crt -days 1 -extfile client.ext";
   return std::system(("(" + script + ") >/dev/null 2>&1").c_str()) == 0;
 }
 
@@ -251,13 +254,12 @@ std::string ReadAll(const std::filesystem::path& p) {
 }
 
 TEST(CurlHttpClient, MutualTlsFromPemInMemory) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("kops-http-tls-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kops-http-tls-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   if (!MakeCertificates(dir)) GTEST_SKIP() << "openssl command line not available";
   auto p = [&](const char* f) { return (dir / f).string(); };
-  httplib::SSLServer server(p("server.crt").c_str(), p("server.key").c_str(),
-                            p("ca.crt").c_str());
+  httplib::SSLServer server(p("server.crt").c_str(), p("server.key").c_str(), p("ca.crt").c_str());
   ASSERT_TRUE(server.is_valid());
   server.Get("/tls", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("secure", "text/plain");

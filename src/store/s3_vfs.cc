@@ -14,7 +14,8 @@ using awsapi::S3PutCondition;
 bool ValidBucket(const std::string& b) {
   if (b.size() < 3 || b.size() > 63) return false;
   for (char c : b)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.' && c != '_') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.' && c != '_')
+      return false;
   return std::isalnum(static_cast<unsigned char>(b.front())) &&
          std::isalnum(static_cast<unsigned char>(b.back()));
 }
@@ -25,8 +26,7 @@ Status CheckPath(const std::string& path) {
                            "\" must be relative, non-empty and not end with '/'");
   for (const std::string& seg : Split(path, '/'))
     if (seg.empty() || seg == "." || seg == "..")
-      return InvalidArgument("state store path \"" + path +
-                             "\" has an empty, '.' or '..' segment");
+      return InvalidArgument("state store path \"" + path + "\" has an empty, '.' or '..' segment");
   return Status::Ok();
 }
 
@@ -53,8 +53,9 @@ class S3Vfs : public Vfs {
     S3PutCondition put;
     if (cond.kind != WriteCondition::Kind::kNone) {
       RETURN_IF_ERROR(PreCheck(key, cond));
-      put.kind = cond.kind == WriteCondition::Kind::kMustNotExist ? S3PutCondition::Kind::kIfNoneMatch
-                                                                   : S3PutCondition::Kind::kIfMatch;
+      put.kind = cond.kind == WriteCondition::Kind::kMustNotExist
+                     ? S3PutCondition::Kind::kIfNoneMatch
+                     : S3PutCondition::Kind::kIfMatch;
       put.etag = cond.version;
     }
     auto etag = client_.PutObject(loc_.bucket, key, data, put);
@@ -105,8 +106,8 @@ class S3Vfs : public Vfs {
       if (!exists)
         return Conflict(Where(path) + " was deleted since version " + cond.version + " was read");
       if (*etag != cond.version)
-        return Conflict(Where(path) + " changed: it is at version " + *etag + ", the write was based on " +
-                        cond.version);
+        return Conflict(Where(path) + " changed: it is at version " + *etag +
+                        ", the write was based on " + cond.version);
     }
     return Status::Ok();
   }
@@ -121,7 +122,8 @@ class S3Vfs : public Vfs {
 
 Result<S3Location> ParseS3Url(const std::string& url) {
   if (!StartsWith(url, "s3://"))
-    return InvalidArgument("state store \"" + url + "\" is not an s3:// URL; expected s3://bucket[/prefix]");
+    return InvalidArgument("state store \"" + url +
+                           "\" is not an s3:// URL; expected s3://bucket[/prefix]");
   std::string rest = url.substr(5);
   while (!rest.empty() && rest.back() == '/') rest.pop_back();
   auto slash = rest.find('/');

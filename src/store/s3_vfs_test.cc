@@ -20,7 +20,8 @@ using awsapi::FakeS3;
 using awsapi::MapEnv;
 
 awsapi::EnvFn FakeEnv(const std::string& endpoint) {
-  return MapEnv({{"S3_ACCESS_KEY_ID", "AK"}, {"S3_SECRET_ACCESS_KEY", "SK"}, {"S3_ENDPOINT", endpoint}});
+  return MapEnv(
+      {{"S3_ACCESS_KEY_ID", "AK"}, {"S3_SECRET_ACCESS_KEY", "SK"}, {"S3_ENDPOINT", endpoint}});
 }
 
 // A non-owning shared_ptr to a client the test owns.
@@ -56,7 +57,8 @@ class S3VfsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     fake_.CreateBucket("bucket");
-    auto vfs = OpenS3Vfs("s3://bucket/state/", FakeEnv(FakeS3::kEndpoint), Borrow(fake_.http()), clock_);
+    auto vfs =
+        OpenS3Vfs("s3://bucket/state/", FakeEnv(FakeS3::kEndpoint), Borrow(fake_.http()), clock_);
     ASSERT_TRUE(vfs.ok()) << vfs.status().ToString();
     vfs_ = std::move(*vfs);
   }
@@ -135,7 +137,8 @@ TEST_F(S3VfsTest, DeniedAndMissingBucketErrors) {
   auto r = vfs_->Read("c/config");
   EXPECT_EQ(r.status().code(), Code::kPermissionDenied);
   EXPECT_NE(r.status().message().find("s3://bucket/state/c/config"), std::string::npos);
-  auto other = OpenS3Vfs("s3://missing-bucket", FakeEnv(FakeS3::kEndpoint), Borrow(fake_.http()), clock_);
+  auto other =
+      OpenS3Vfs("s3://missing-bucket", FakeEnv(FakeS3::kEndpoint), Borrow(fake_.http()), clock_);
   ASSERT_TRUE(other.ok());
   auto l = (*other)->List("");
   EXPECT_EQ(l.status().code(), Code::kNotFound);
@@ -199,9 +202,11 @@ class S3rverProcess {
 TEST(S3VfsEndToEnd, ReadWriteListDeleteAgainstS3rver) {
   S3rverProcess s3rver("kops-e2e");
   if (s3rver.endpoint().empty()) GTEST_SKIP() << s3rver.skip_reason();
-  auto env = MapEnv({{"S3_ACCESS_KEY_ID", "S3RVER"}, {"S3_SECRET_ACCESS_KEY", "S3RVER"},
+  auto env = MapEnv({{"S3_ACCESS_KEY_ID", "S3RVER"},
+                     {"S3_SECRET_ACCESS_KEY", "S3RVER"},
                      {"S3_ENDPOINT", s3rver.endpoint()}});
-  auto opened = OpenS3Vfs("s3://kops-e2e/store", env, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
+  auto opened =
+      OpenS3Vfs("s3://kops-e2e/store", env, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   Vfs& vfs = **opened;
 
@@ -226,8 +231,9 @@ TEST(S3VfsEndToEnd, ReadWriteListDeleteAgainstS3rver) {
   // s3rver ignores If-Match, so the HEAD pre-check is what refuses a stale write here.
   auto v2 = vfs.Write("ha.example.com/config", "changed", WriteCondition::MustMatch(*v1));
   ASSERT_TRUE(v2.ok()) << v2.status().ToString();
-  EXPECT_EQ(vfs.Write("ha.example.com/config", "stale", WriteCondition::MustMatch(*v1)).status().code(),
-            Code::kConflict);
+  EXPECT_EQ(
+      vfs.Write("ha.example.com/config", "stale", WriteCondition::MustMatch(*v1)).status().code(),
+      Code::kConflict);
   EXPECT_EQ(vfs.Write("ha.example.com/config", "x", WriteCondition::MustNotExist()).status().code(),
             Code::kConflict);
   EXPECT_EQ(vfs.Read("ha.example.com/config")->data, "changed");
@@ -238,9 +244,11 @@ TEST(S3VfsEndToEnd, ReadWriteListDeleteAgainstS3rver) {
   EXPECT_EQ(vfs.List("ha.example.com/")->size(), 2u);
 
   // s3rver checks the access key id but not V4 signatures: an unknown key is refused.
-  auto bad_key = MapEnv({{"S3_ACCESS_KEY_ID", "UNKNOWN"}, {"S3_SECRET_ACCESS_KEY", "S3RVER"},
+  auto bad_key = MapEnv({{"S3_ACCESS_KEY_ID", "UNKNOWN"},
+                         {"S3_SECRET_ACCESS_KEY", "S3RVER"},
                          {"S3_ENDPOINT", s3rver.endpoint()}});
-  auto denied = OpenS3Vfs("s3://kops-e2e/store", bad_key, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
+  auto denied =
+      OpenS3Vfs("s3://kops-e2e/store", bad_key, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
   ASSERT_TRUE(denied.ok());
   auto r = (*denied)->Read("other.example.com/config");
   EXPECT_EQ(r.status().code(), Code::kPermissionDenied) << r.status().ToString();
@@ -248,7 +256,8 @@ TEST(S3VfsEndToEnd, ReadWriteListDeleteAgainstS3rver) {
             std::string::npos)
       << r.status().message();
 
-  auto missing = OpenS3Vfs("s3://no-such-bucket", env, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
+  auto missing =
+      OpenS3Vfs("s3://no-such-bucket", env, std::shared_ptr<HttpClient>(NewCurlHttpClient()));
   ASSERT_TRUE(missing.ok());
   EXPECT_EQ((*missing)->List("").status().code(), Code::kNotFound);
 }
