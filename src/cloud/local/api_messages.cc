@@ -29,6 +29,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EnsureLoadBalancerRequest, ref, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DeleteClusterRequest, ref)
 void to_json(Json& j, const StatusRequest&) { j = Json::object(); }
 void from_json(const Json&, StatusRequest&) {}
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ClaimVolumeRequest, ref, instance_id, tag_filters)
+void to_json(Json& j, const ShutdownRequest&) { j = Json::object(); }
+void from_json(const Json&, ShutdownRequest&) {}
 
 namespace {
 
@@ -37,7 +40,7 @@ constexpr std::array<const char*, std::variant_size_v<Request>> kMethods = {
     "CreateGroup",       "DeleteGroup",     "SetDesired",   "DescribeInstances",
     "TerminateInstance", "ZoneDown",        "ZoneUp",       "CreateVolume",
     "LoseVolume",        "DescribeVolumes", "AttachVolume", "EnsureLoadBalancer",
-    "DeleteCluster",     "Status"};
+    "DeleteCluster",     "Status",          "ClaimVolume",  "Shutdown"};
 
 template <size_t... I>
 Request DecodeAlternative(size_t index, const Json& params, std::index_sequence<I...>) {

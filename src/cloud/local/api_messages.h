@@ -90,12 +90,23 @@ struct DeleteClusterRequest {
 };
 // Result: {"clusters": [...], "instances": n, ...} for `kops toolbox local-cloud status`.
 struct StatusRequest {};
+// An instance claims the first available volume of its own zone matching tag_filters
+// (value "" = any; volumes.h ClaimVolume); idempotent. Result: Volume JSON (id, data_dir).
+struct ClaimVolumeRequest {
+  ClusterRef ref;
+  std::string instance_id;
+  std::map<std::string, std::string> tag_filters;
+};
+// Asks the daemon to exit after answering (its instances keep running; a new daemon
+// adopts them). Result: {}.
+struct ShutdownRequest {};
 
 using Request = std::variant<CreateGroupRequest, DeleteGroupRequest, SetDesiredRequest,
                              DescribeInstancesRequest, TerminateInstanceRequest, ZoneDownRequest,
                              ZoneUpRequest, CreateVolumeRequest, LoseVolumeRequest,
                              DescribeVolumesRequest, AttachVolumeRequest, EnsureLoadBalancerRequest,
-                             DeleteClusterRequest, StatusRequest>;
+                             DeleteClusterRequest, StatusRequest, ClaimVolumeRequest,
+                             ShutdownRequest>;
 
 // The method name of a request ("CreateGroup", ...).
 std::string MethodName(const Request& request);

@@ -110,6 +110,7 @@ struct LoadBalancer {
   std::vector<std::string> group_keys;  // instances of these groups are the backends
   std::string health_check_path = "/readyz";
   int haproxy_pid = 0;
+  uint64_t haproxy_start_ticks = 0;  // tells pid reuse apart (process_runner.h)
 
   std::string Key() const { return GroupKey(cluster_id, name); }
 };

@@ -65,7 +65,8 @@ Json ToJson(const LoadBalancer& v) {
           {"backend_port", v.backend_port},
           {"group_keys", v.group_keys},
           {"health_check_path", v.health_check_path},
-          {"haproxy_pid", v.haproxy_pid}};
+          {"haproxy_pid", v.haproxy_pid},
+          {"haproxy_start_ticks", v.haproxy_start_ticks}};
 }
 
 Json ToJson(const ZoneRange& v) {
@@ -169,6 +170,7 @@ Result<LoadBalancer> LoadBalancerFromJson(const Json& j) {
     v.group_keys = j.value("group_keys", std::vector<std::string>{});
     v.health_check_path = j.value("health_check_path", "/readyz");
     v.haproxy_pid = j.value("haproxy_pid", 0);
+    v.haproxy_start_ticks = j.value("haproxy_start_ticks", uint64_t{0});
     return v;
   });
 }
