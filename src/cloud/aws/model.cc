@@ -1,6 +1,10 @@
 #include "cloud/aws/model.h"
 
 #include "cloud/aws/cluster_builder.h"
+#include "cloud/aws/bastion.h"
+#include "cloud/aws/dns.h"
+#include "cloud/aws/load_balancer.h"
+#include "cloud/aws/load_balancer_security.h"
 #include "cloud/aws/network_builder.h"
 
 namespace kops::cloud::aws {
@@ -15,6 +19,10 @@ Status BuildModel(const ModelInput& input, engine::Graph& graph) {
   RETURN_IF_ERROR(BuildEtcdVolumes(m, graph));
   RETURN_IF_ERROR(BuildKeyPair(m, graph));
   RETURN_IF_ERROR(BuildIam(m, graph));
+  RETURN_IF_ERROR(BuildApiLoadBalancer(m, graph));
+  RETURN_IF_ERROR(BuildApiLoadBalancerSecurity(m, graph));
+  RETURN_IF_ERROR(BuildBastion(m, graph));
+  RETURN_IF_ERROR(BuildDns(m, graph));
   return Status::Ok();
 }
 
@@ -43,6 +51,7 @@ void AddTerraformExtras(const ModelInput& input, terraform::TerraformTarget& tar
                              "local.vpc_ipv6_cidr_block == \"\" ? null : "
                              "tonumber(regex(\".*/(\\\\d+)\", local.vpc_ipv6_cidr_block)[0])");
   target.AddOutput("route_table_public_id", Value::Ref(m.RouteTableKey()));
+  AddPrivateNetworkOutputs(m, target);
   for (bool control_plane : {true, false}) {
     std::string prefix = control_plane ? "masters" : "nodes";
     std::string role = "IAMRole/" + m.IamRoleName(control_plane);

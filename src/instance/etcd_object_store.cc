@@ -1,0 +1,104 @@
+#include "instance/etcd_object_store.h"
+
+#include "etcd/errors.h"
+
+namespace kops::instance {
+
+bool IsQuorumLoss(const Status& st) {
+  return st.code() == Code::kUnavailable || st.code() == Code::kDeadlineExceeded;
+}
+
+Status EtcdObjectStore::WithRetry(etcd::RequestKind kind, const std::function<Status()>& op) {
+  Clock::TimePoint deadline = clock_.Now() + deadline_;
+  while (true) {
+    Status st = op();
+    if (st.ok() || !etcd::IsRetryable(st, kind) || clock_.Now() >= deadline) {
+      if (IsQuorumLoss(st)) {
+        return Unavailable("etcd cluster main has lost quorum (no leader can commit): " +
+                           st.message());
+      }
+      return st;
+    }
+    clock_.SleepFor(std::chrono::milliseconds(100));
+  }
+}
+
+Result<StoredObject> EtcdObjectStore::Get(const std::string& key) {
+  StoredObject out;
+  bool found = false;
+  RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kRead, [&]() -> Status {
+    ASSIGN_OR_RETURN(etcd::GetResponse r, client_.Get(key));
+    found = !r.kvs.empty();
+    if (found) out = {key, r.kvs[0].value, r.kvs[0].mod_revision};
+    return Status::Ok();
+  }));
+  if (!found) return NotFound(key);
+  return out;
+}
+
+Result<ObjectList> EtcdObjectStore::List(const std::string& prefix) {
+  ObjectList out;
+  RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kRead, [&]() -> Status {
+    etcd::GetOptions o;
+    o.prefix = true;
+    ASSIGN_OR_RETURN(etcd::GetResponse r, client_.Get(prefix, o));
+    out.items.clear();
+    out.revision = r.header.revision;
+    for (etcd::KeyValue& kv : r.kvs)
+      out.items.push_back({kv.key, std::move(kv.value), kv.mod_revision});
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<int64_t> EtcdObjectStore::Create(const std::string& key, const std::string& value) {
+  etcd::TxnRequest txn;
+  txn.compare = {etcd::Compare::Absent(key)};
+  txn.success = {etcd::TxnOp::Put(key, value)};
+  etcd::TxnResponse r;
+  RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(r, client_.Txn(txn));
+    return Status::Ok();
+  }));
+  if (!r.succeeded) return AlreadyExists(key);
+  return r.header.revision;
+}
+
+Result<int64_t> EtcdObjectStore::Update(const std::string& key, const std::string& value,
+                                        int64_t expected_revision) {
+  etcd::TxnRequest txn;
+  txn.compare = {expected_revision != 0
+                     ? etcd::Compare::ModRevision(key, etcd::Compare::Op::kEqual, expected_revision)
+                     : etcd::Compare::Version(key, etcd::Compare::Op::kGreater, 0)};
+  txn.success = {etcd::TxnOp::Put(key, value)};
+  txn.failure = {etcd::TxnOp::Get(key)};
+  etcd::TxnResponse r;
+  RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(r, client_.Txn(txn));
+    return Status::Ok();
+  }));
+  if (r.succeeded) return r.header.revision;
+  bool exists = !r.responses.empty() && !r.responses[0].kvs.empty();
+  if (!exists) return NotFound(key);
+  return Conflict(key + ": resourceVersion " + std::to_string(expected_revision) +
+                  " is not the latest (" + std::to_string(r.responses[0].kvs[0].mod_revision) + ")");
+}
+
+Status EtcdObjectStore::Delete(const std::string& key) {
+  int64_t deleted = 0;
+  RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
+    ASSIGN_OR_RETURN(etcd::DeleteResponse r, client_.Delete(key));
+    deleted = r.deleted;
+    return Status::Ok();
+  }));
+  return deleted ? Status::Ok() : NotFound(key);
+}
+
+Status EtcdObjectStore::Ready() {
+  // One linearizable read, no retries: /readyz must answer fast.
+  Result<etcd::GetResponse> r = client_.Get("/registry/health");
+  if (r.ok()) return Status::Ok();
+  return Unavailable("etcd cluster main has no quorum: " + r.status().message());
+}
+
+}  // namespace kops::instance
