@@ -76,7 +76,9 @@ Result<StartObservation> EtcdManager::Observe() {
     }
     obs.spec_members.emplace_back(name, url);
   }
-  if (!endpoints.empty()) {
+  // Before the cluster exists the plan needs no membership (and asking a member that
+  // waits for its peers only costs a timeout).
+  if (obs.cluster_created && !endpoints.empty()) {
     Result<std::vector<Member>> members = deps_.api->MemberList(endpoints);
     if (members.ok()) obs.members = std::move(members).value();
   }
