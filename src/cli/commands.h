@@ -15,5 +15,6 @@ void RegisterEdit(CLI::App& app, Context& ctx);
 void RegisterDelete(CLI::App& app, Context& ctx);
 void RegisterVersion(CLI::App& app, Context& ctx);
 void RegisterCompletion(CLI::App& app, Context& ctx);
+void RegisterToolboxInstance(CLI::App& app, Context& ctx);  // toolbox instance run (hidden)
 
 }  // namespace kops::cli

@@ -1,0 +1,78 @@
+#include "instance/instance_run.h"
+
+#include <thread>
+
+#include "base/clock.h"
+#include "instance/apiserver_certs.h"
+#include "instance/control_plane.h"
+#include "instance/local_cloud_volume_claimer.h"
+#include "instance/node_agent.h"
+#include "store/clientset.h"
+
+namespace kops::instance {
+namespace {
+
+void WaitForStop(const std::atomic<bool>& stop, std::chrono::milliseconds d) {
+  auto until = std::chrono::steady_clock::now() + d;
+  while (!stop && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+}
+
+Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan, store::Vfs& vfs,
+                       HttpClient& http, const std::atomic<bool>& stop,
+                       const std::function<void(const std::string&)>& log) {
+  LocalCloudVolumeClaimer volumes(env.cloud_socket, env.instance_id,
+                                  {env.state_store, env.cluster_name});
+  ControlPlaneConfig c;
+  c.cluster_name = env.cluster_name;
+  c.zone = env.zone;
+  c.address = env.address;
+  c.work_dir = env.work_dir;
+  c.etcd = plan.etcd;
+  c.api_sans = plan.api_sans;
+  c.api_port = env.api_port;
+  ControlPlane cp(c, {&vfs, &volumes, &http, &RealClock::Instance(), log});
+  RETURN_IF_ERROR(cp.Start());
+  log("control plane running on " + env.address);
+  while (!stop) WaitForStop(stop, std::chrono::seconds(1));
+  cp.Stop();
+  return Status::Ok();
+}
+
+Status RunNode(const InstanceEnv& env, const InstancePlan& plan, store::Vfs& vfs, HttpClient& http,
+               const std::atomic<bool>& stop, const std::function<void(const std::string&)>& log) {
+  if (plan.api_endpoint.empty()) {
+    return FailedPrecondition("no API endpoint: set KOPS_API_ENDPOINT or spec.masterPublicName");
+  }
+  store::Keystore keystore(vfs, env.cluster_name);
+  std::string node = env.instance_id;
+  ASSIGN_OR_RETURN(TlsConfig tls, IssueApiClientTls(keystore, "system:node:" + node));
+  NodeAgent agent({plan.api_endpoint, node, env.address, env.zone, env.instance_group, tls}, http,
+                  RealClock::Instance());
+  while (!stop) {
+    if (Status st = agent.Heartbeat(); !st.ok()) log("node agent: " + st.message());
+    WaitForStop(stop, std::chrono::seconds(env.heartbeat_seconds));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RunInstance(const InstanceEnv& env, const std::atomic<bool>& stop,
+                   const std::function<void(const std::string&)>& log) {
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Vfs> vfs, store::OpenVfs(env.state_store));
+  store::Clientset clientset(std::move(vfs));
+  ASSIGN_OR_RETURN(auto cluster, clientset.GetCluster(env.cluster_name));
+  ASSIGN_OR_RETURN(auto versioned_groups, clientset.ListInstanceGroups(env.cluster_name));
+  std::vector<api::InstanceGroup> groups;
+  for (auto& g : versioned_groups) groups.push_back(std::move(g.object));
+  ASSIGN_OR_RETURN(InstancePlan plan,
+                   PlanInstance(cluster.object, groups, env.instance_group, env.api_endpoint));
+  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
+  log("instance " + env.instance_id + " (" + env.instance_group + ", " + env.zone + ", " +
+      env.address + "): " + (plan.control_plane ? "control plane" : "node"));
+  if (plan.control_plane) return RunControlPlane(env, plan, clientset.vfs(), *http, stop, log);
+  return RunNode(env, plan, clientset.vfs(), *http, stop, log);
+}
+
+}  // namespace kops::instance

@@ -1,0 +1,74 @@
+#include "instance/node_agent.h"
+
+#include <gtest/gtest.h>
+
+#include "base/fake_clock.h"
+#include "instance/apiserver_routes.h"
+#include "instance/fake_object_store.h"
+#include "instance/node_status.h"
+
+namespace kops::instance {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Routes HttpClient calls straight into HandleApiRequest (authenticated).
+class InProcessApi : public HttpClient {
+ public:
+  FakeObjectStore store;
+  Result<HttpResponse> Do(const HttpRequest& r) override {
+    std::string path = r.url.substr(r.url.find('/', 8));
+    ApiResponse a = HandleApiRequest({r.method, path, r.body, true}, store);
+    return HttpResponse{a.status, {}, a.body};
+  }
+};
+
+TEST(NodeAgentTest, RegistersThenHeartbeats) {
+  InProcessApi api;
+  FakeClock clock;
+  NodeAgent agent({"https://lb:443", "node-1", "127.9.9.9", "local-a", "nodes-local-a", {}}, api, clock);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  Result<StoredObject> first = api.store.Get("/registry/minions/node-1");
+  ASSERT_TRUE(first.ok());
+  clock.Advance(10s);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  Result<StoredObject> second = api.store.Get("/registry/minions/node-1");
+  EXPECT_GT(second->revision, first->revision);
+  auto node = nlohmann::json::parse(second->value);
+  EXPECT_TRUE(ComputeNodeReadiness(node, clock.WallNow()).ready);
+  // The agent stops: NotReady once the grace period passed.
+  EXPECT_TRUE(ComputeNodeReadiness(node, clock.WallNow() + 40s).ready);
+  NodeReadiness late = ComputeNodeReadiness(node, clock.WallNow() + 41s);
+  EXPECT_FALSE(late.ready);
+  EXPECT_EQ(late.reason, "no heartbeat for 41s");
+  EXPECT_TRUE(ComputeNodeReadiness(node, clock.WallNow() + 41s, 60s).ready);
+}
+
+TEST(NodeAgentTest, TakesOverAnExistingNodeAndReportsFailures) {
+  InProcessApi api;
+  FakeClock clock;
+  ASSERT_TRUE(api.store.Create("/registry/minions/node-1", R"({"metadata":{"name":"node-1"}})").ok());
+  NodeAgent agent({"https://lb:443", "node-1", "127.9.9.9", "local-a", "nodes", {}}, api, clock);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  EXPECT_TRUE(ComputeNodeReadiness(nlohmann::json::parse(api.store.Get("/registry/minions/node-1")->value),
+                                   clock.WallNow())
+                  .ready);
+  api.store.unavailable = true;
+  Status st = agent.Heartbeat();
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("503"), std::string::npos);
+}
+
+TEST(NodeStatusTest, ReasonsAndTimeFormat) {
+  EXPECT_EQ(ComputeNodeReadiness(nlohmann::json::object(), {}).reason, "no Ready condition");
+  auto node = nlohmann::json::parse(
+      R"({"status":{"conditions":[{"type":"Ready","status":"False","lastHeartbeatTime":"2025-01-02T03:04:05Z"}]}})");
+  EXPECT_EQ(ComputeNodeReadiness(node, {}).reason, "Ready condition is False");
+  std::chrono::system_clock::time_point t;
+  ASSERT_TRUE(ParseRfc3339("2025-01-02T03:04:05Z", t));
+  EXPECT_EQ(FormatRfc3339(t), "2025-01-02T03:04:05Z");
+  EXPECT_FALSE(ParseRfc3339("yesterday", t));
+}
+
+}  // namespace
+}  // namespace kops::instance
