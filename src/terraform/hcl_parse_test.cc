@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "base/file_util.h"
 #include "terraform/hcl.h"
 
@@ -16,7 +18,9 @@ const std::string kTools = std::string(KOPS_SOURCE_DIR) + "/tests/tools/node_mod
 
 // Runs hcl2json on `hcl`; returns the JSON text, or "" with *error set.
 std::string Hcl2Json(const std::string& hcl, std::string* error) {
-  std::string path = testing::TempDir() + "/hcl_parse_test.tf";
+  // One file per test and process: ctest runs the tests of this binary in parallel.
+  std::string path = testing::TempDir() + "/hcl_parse_test-" + std::to_string(::getpid()) + "-" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".tf";
   if (!WriteFileAtomic(path, hcl).ok()) {
     *error = "cannot write " + path;
     return "";

@@ -281,8 +281,10 @@ TEST_F(EtcdE2eTest, MoveLeaderHandsLeadershipOver) {
 TEST_F(EtcdE2eTest, FailsOverWhenAMemberDies) {
   // m1 is the first endpoint: the client must move on to m2/m3.
   cluster_.Find("m1")->process->Kill();
+  // The put is idempotent, so an attempt that timed out during the election (slow
+  // under load) may be repeated: retry it as a read would be.
   Result<PutResponse> put =
-      Retry(10s, RequestKind::kWrite, [&] { return client_->Put("/k", "v"); });
+      Retry(20s, RequestKind::kRead, [&] { return client_->Put("/k", "v"); });
   ASSERT_TRUE(put.ok()) << put.status().message();
   Result<GetResponse> get = Retry(10s, RequestKind::kRead, [&] { return client_->Get("/k"); });
   ASSERT_TRUE(get.ok()) << get.status().message();
