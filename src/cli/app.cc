@@ -29,6 +29,7 @@ int Run(int argc, char** argv) {
   RegisterVersion(app, ctx);
   RegisterCompletion(app, ctx);
   RegisterToolboxInstance(app, ctx);
+  RegisterLocalCloud(app, ctx);
 
   try {
     app.parse(argc, argv);
