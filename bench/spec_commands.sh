@@ -1,27 +1,17 @@
 #!/usr/bin/env bash
 # Whole-command timings of the spec verbs (median wall time and peak RSS over N runs,
-# measured with GNU time). Usage: bench/spec_commands.sh [build/kops] [runs]
+# measured by bench/measure.py from the child's rusage). Usage: bench/spec_commands.sh [build/kops] [runs]
 set -euo pipefail
 KOPS="${1:-build/kops}"
 RUNS="${2:-21}"
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 work="$(mktemp -d /tmp/kops-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export KOPS_STATE_STORE="file://$work/state"
 
-# measure NAME CMD...: prints "NAME  median_ms  median_rss_kb"
+# measure NAME CMD...: medians of wall time, CPU time and peak RSS over $RUNS runs.
 measure() {
   local name="$1"; shift
-  local times=() rss=()
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-    read -r t m <"$work/t"
-    times+=("$t"); rss+=("$m")
-  done
-  local mt mr
-  mt=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mr=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-60s %8.1f ms %8.1f MB\n' "$name" "$(echo "$mt * 1000" | bc)" "$(echo "scale=1; $mr / 1024" | bc)"
+  python3 "$(dirname "$0")/measure.py" "$name" "$RUNS" -- "$@"
 }
 
 measure "create cluster (kops docs HA example) --dry-run -o yaml" \

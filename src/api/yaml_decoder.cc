@@ -1,6 +1,6 @@
 #include "api/yaml_decoder.h"
 
-#include <regex>
+#include "api/yaml_scalars.h"
 
 namespace kops::api::codec {
 
@@ -21,10 +21,6 @@ std::optional<bool> ParseBool(const YAML::Node& node) {
   return std::nullopt;
 }
 
-bool LooksNonString(const std::string& s) {
-  static const std::regex kNonString(
-      "^(true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|[-+]?[0-9]*\\.[0-9]+([eE][-+]?[0-9]+)?)$");
-  return std::regex_match(s, kNonString);
-}
+bool LooksNonString(const std::string& s) { return api::LooksNonString(s); }
 
 }  // namespace kops::api::codec

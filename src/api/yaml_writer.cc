@@ -1,9 +1,10 @@
 #include "api/yaml_writer.h"
 
+#include "api/yaml_scalars.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <regex>
 
 namespace kops::api {
 namespace {
@@ -12,20 +13,6 @@ using nlohmann::json;
 
 bool IsLetter(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 bool IsDigit(unsigned char c) { return std::isdigit(c); }
-
-// Strings YAML 1.1 would read as something other than a string.
-bool ResolvesToNonString(const std::string& s) {
-  static const std::regex kSpecial(
-      "^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|"
-      "on|On|ON|off|Off|OFF|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
-  static const std::regex kNumber(
-      "^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*|"
-      "([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|"
-      "[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)$");
-  static const std::regex kTimestamp("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$");
-  return std::regex_match(s, kSpecial) || std::regex_match(s, kNumber) ||
-         std::regex_match(s, kTimestamp);
-}
 
 bool NeedsEscapes(const std::string& s) {
   for (unsigned char c : s)

@@ -1,7 +1,7 @@
 #include "channels/channel.h"
 
 #include "channels/embedded_channel.h"
-#include "channels/yaml_json.h"
+#include "channels/convert/yaml_json.h"
 
 namespace kops::channels {
 namespace {
@@ -28,6 +28,10 @@ std::vector<VersionRecommendation> ReadRecommendations(const nlohmann::json& spe
 
 Result<Channel> Channel::Parse(std::string_view yaml, const std::string& source) {
   ASSIGN_OR_RETURN(nlohmann::json doc, YamlToJson(yaml, source));
+  return FromJson(doc, source);
+}
+
+Result<Channel> Channel::FromJson(const nlohmann::json& doc, const std::string& source) {
   if (!doc.is_object() || !doc.contains("spec") || !doc["spec"].is_object())
     return InvalidArgument(source + ": a channel needs a spec object");
   const nlohmann::json& spec = doc["spec"];
@@ -52,7 +56,8 @@ Result<Channel> Channel::Parse(std::string_view yaml, const std::string& source)
 
 const Channel& Channel::Stable() {
   static const Channel* stable = [] {
-    auto ch = Parse(EmbeddedStableChannelText(), "channels/stable");
+    auto doc = nlohmann::json::parse(EmbeddedStableChannelJson(), nullptr, /*allow_exceptions=*/false);
+    auto ch = FromJson(doc, "channels/stable");
     return new Channel(ch.ok() ? std::move(ch).value() : Channel());
   }();
   return *stable;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ class Channel {
  public:
   // Parses channel YAML (spec.images, spec.kubernetesVersions, spec.kopsVersions).
   static Result<Channel> Parse(std::string_view yaml, const std::string& source);
+  // The same from a channel document already converted to JSON.
+  static Result<Channel> FromJson(const nlohmann::json& doc, const std::string& source);
   // The stable channel compiled into the binary (parsed once).
   static const Channel& Stable();
 

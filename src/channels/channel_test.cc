@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "channels/embedded_channel.h"
 #include "channels/instance_types.h"
 
 namespace kops::channels {
@@ -73,6 +74,27 @@ TEST(InstanceTypesTest, RoleDefaults) {
   EXPECT_EQ(*DefaultMachineType("local", MachineRole::kControlPlane), "local.medium");
   EXPECT_EQ(*DefaultMachineType("local", MachineRole::kNode), "local.small");
   EXPECT_FALSE(DefaultMachineType("openstack", MachineRole::kNode).ok());
+}
+
+}  // namespace
+}  // namespace kops::channels
+
+namespace kops::channels {
+namespace {
+
+TEST(ChannelEmbeddingTest, BuildTimeJsonMatchesTheShippedYaml) {
+  auto from_yaml = Channel::Parse(EmbeddedStableChannelText(), "stable");
+  ASSERT_TRUE(from_yaml.ok()) << from_yaml.status().message();
+  const Channel& stable = Channel::Stable();
+  for (const char* version : {"1.28.0", "1.32.0", "1.35.7"})
+    for (const char* arch : {"amd64", "arm64"}) {
+      auto v = Version::ParseKubernetes(version);
+      ASSERT_TRUE(v.ok());
+      auto a = from_yaml->FindImage("aws", *v, arch);
+      auto b = stable.FindImage("aws", *v, arch);
+      ASSERT_EQ(a.ok(), b.ok());
+      if (a.ok()) EXPECT_EQ(*a, *b);
+    }
 }
 
 }  // namespace

@@ -103,6 +103,11 @@ TEST(CloudInferenceTest, GuessesFromZones) {
   EXPECT_EQ(GuessCloudForZone("us-central1-a"), "gce");
   EXPECT_EQ(GuessCloudForZone("nyc1"), "digitalocean");
   EXPECT_EQ(GuessCloudForZone("zone-a"), "");
+  EXPECT_EQ(GuessCloudForZone("us-iso-east-1a"), "aws");
+  EXPECT_EQ(GuessCloudForZone("us-west-2"), "");
+  EXPECT_EQ(GuessCloudForZone("us-west-a"), "");
+  EXPECT_EQ(GuessCloudForZone("local-a"), "");
+  EXPECT_EQ(GuessCloudForZone("us-west-2-lax-a"), "");
 }
 
 TEST(CloudInferenceTest, InfersOrExplains) {

@@ -1,4 +1,4 @@
-#include "channels/yaml_json.h"
+#include "channels/convert/yaml_json.h"
 
 #include <yaml-cpp/yaml.h>
 
