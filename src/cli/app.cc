@@ -28,6 +28,7 @@ int Run(int argc, char** argv) {
   RegisterDelete(app, ctx);
   RegisterVersion(app, ctx);
   RegisterCompletion(app, ctx);
+  RegisterUpdateCluster(app, ctx);
   RegisterToolboxInstance(app, ctx);
   RegisterLocalCloud(app, ctx);
 

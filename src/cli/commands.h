@@ -15,6 +15,7 @@ void RegisterEdit(CLI::App& app, Context& ctx);
 void RegisterDelete(CLI::App& app, Context& ctx);
 void RegisterVersion(CLI::App& app, Context& ctx);
 void RegisterCompletion(CLI::App& app, Context& ctx);
+void RegisterUpdateCluster(CLI::App& app, Context& ctx);
 void RegisterToolboxInstance(CLI::App& app, Context& ctx);  // toolbox instance run (hidden)
 void RegisterLocalCloud(CLI::App& app, Context& ctx);  // toolbox local-cloud/chaos, get instances
 

@@ -1,6 +1,12 @@
 #include "cloud/aws/model.h"
 
+#include "cloud/aws/autoscaling.h"
+#include "cloud/aws/cloud_data_sources.h"
 #include "cloud/aws/cluster_builder.h"
+#include "cloud/aws/iam_policies.h"
+#include "cloud/aws/node_termination.h"
+#include "cloud/aws/security_groups.h"
+#include "cloud/aws/state_objects.h"
 #include "cloud/aws/bastion.h"
 #include "cloud/aws/dns.h"
 #include "cloud/aws/load_balancer.h"
@@ -23,6 +29,13 @@ Status BuildModel(const ModelInput& input, engine::Graph& graph) {
   RETURN_IF_ERROR(BuildApiLoadBalancerSecurity(m, graph));
   RETURN_IF_ERROR(BuildBastion(m, graph));
   RETURN_IF_ERROR(BuildDns(m, graph));
+  RETURN_IF_ERROR(BuildCloudDataSources(m, graph));
+  RETURN_IF_ERROR(BuildSecurityGroups(m, graph));
+  RETURN_IF_ERROR(BuildIamPolicies(m, graph));
+  RETURN_IF_ERROR(BuildNodeTerminationHandler(m, graph));
+  RETURN_IF_ERROR(BuildLaunchTemplates(m, graph));
+  RETURN_IF_ERROR(BuildAutoscalingGroups(m, graph));
+  RETURN_IF_ERROR(BuildStateObjects(m, graph));
   return Status::Ok();
 }
 
@@ -61,6 +74,7 @@ void AddTerraformExtras(const ModelInput& input, terraform::TerraformTarget& tar
   for (const auto& subnet : m.cluster().spec.subnets) {
     target.AddOutput("subnet_" + subnet.name + "_id", Value::Ref(m.SubnetKey(subnet)));
   }
+  AddInstanceGroupOutputs(m, target);
 }
 
 }  // namespace kops::cloud::aws

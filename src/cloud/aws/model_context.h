@@ -9,6 +9,7 @@
 #include "api/cluster.h"
 #include "api/instance_group.h"
 #include "base/status.h"
+#include "cloud/aws/cloud_facts.h"
 #include "engine/graph.h"
 #include "engine/value.h"
 
@@ -19,6 +20,11 @@ struct ModelInput {
   std::vector<api::InstanceGroup> instance_groups;
   // SSH public key line (authorized_keys format); "" when none is stored.
   std::string ssh_public_key;
+  // Look-up results (empty when offline) and the state store (cloud_facts.h).
+  CloudFacts facts;
+  StateStoreLocation state_store;
+  // The kops version written to kops-version.txt and the state files.
+  std::string kops_version = "1.35.0";
 };
 
 class ModelContext {

@@ -1,0 +1,102 @@
+#include "cloud/aws/update_cluster.h"
+
+#include "api/defaults.h"
+#include "api/validation.h"
+#include "base/clock.h"
+#include "base/http.h"
+#include "cloud/aws/cloud_lookup.h"
+#include "cloud/aws/model.h"
+#include "cloud/aws/state_objects.h"
+#include "engine/dry_run_target.h"
+#include "engine/run_graph.h"
+#include "store/keystore.h"
+#include "store/s3_vfs.h"
+#include "terraform/terraform_target.h"
+
+namespace kops::cloud::aws {
+
+namespace {
+
+Result<ModelInput> LoadInput(const std::string& name, store::Clientset& cs) {
+  ModelInput input;
+  ASSIGN_OR_RETURN(auto cluster, cs.GetCluster(name));
+  input.cluster = std::move(cluster.object);
+  if (input.cluster.spec.config_base.empty()) input.cluster.spec.config_base = cs.ConfigBaseFor(name);
+  ASSIGN_OR_RETURN(auto groups, cs.ListInstanceGroups(name));
+  api::ApplyDefaults(input.cluster);
+  for (auto& g : groups) {
+    api::ApplyDefaults(g.object, input.cluster);
+    input.instance_groups.push_back(std::move(g.object));
+  }
+  RETURN_IF_ERROR(api::ValidateAll(input.cluster, input.instance_groups, /*strict=*/true)
+                      .WithContext("cluster \"" + name + "\" is not valid"));
+  store::Keystore keystore(cs.vfs(), name);
+  ASSIGN_OR_RETURN(auto keys, keystore.ListSSHPublicKeys());
+  // as the key file was given: one authorized_keys line with its newline
+  if (!keys.empty()) input.ssh_public_key = pki::ToAuthorizedKeyLine(keys.front()) + "\n";
+  return input;
+}
+
+Result<StateStoreLocation> LocationOf(const std::string& url, const std::string& cluster) {
+  StateStoreLocation loc;
+  loc.scheme = url.substr(0, url.find("://"));
+  if (loc.scheme != "s3") return loc;
+  ASSIGN_OR_RETURN(auto s3, store::ParseS3Url(url));
+  loc.bucket = s3.bucket;
+  loc.cluster_path = s3.prefix.empty() ? cluster : s3.prefix + "/" + cluster;
+  return loc;
+}
+
+Status WriteStateFiles(const ModelInput& input, store::Clientset& cs, std::ostream& err) {
+  ModelContext m(input);
+  auto files = StateFiles(m);
+  err << "Writing " << files.size() << " state files to " << cs.vfs().Url() << "\n";
+  for (const auto& f : files) {
+    RETURN_IF_ERROR(cs.vfs().Write(input.cluster.name() + "/" + f.path, f.content).status());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& cs,
+                     const awsapi::EnvFn& env, std::ostream& out, std::ostream& err) {
+  if (options.target != "direct" && options.target != "terraform") {
+    return InvalidArgument("--target " + options.target + ": accepted targets are direct and terraform");
+  }
+  if (options.target == "direct" && options.yes) {
+    return FailedPrecondition(
+        "applying changes directly to AWS is not implemented yet; use --target terraform");
+  }
+  ASSIGN_OR_RETURN(ModelInput input, LoadInput(options.cluster_name, cs));
+  if (input.cluster.spec.cloud_provider != "aws") {
+    return FailedPrecondition("cluster \"" + options.cluster_name + "\" uses cloud provider \"" +
+                              input.cluster.spec.cloud_provider + "\"; this update supports aws");
+  }
+  ASSIGN_OR_RETURN(input.state_store, LocationOf(cs.vfs().Url(), options.cluster_name));
+  if (HaveAwsCredentials(env)) {
+    err << "Looking up the AWS account, hosted zone and images\n";
+    auto http = NewCurlHttpClient();
+    ASSIGN_OR_RETURN(input.facts, LookupCloudFacts(input, env, *http));
+  } else {
+    err << "No AWS credentials: rendering offline (cloud look-ups become Terraform data sources)\n";
+  }
+  engine::Graph graph;
+  RETURN_IF_ERROR(BuildModel(input, graph));
+  engine::RunGraphOptions run{.offline = true, .executor = {}};
+  if (options.target == "terraform") {
+    std::string dir = options.out_dir.empty() ? "out/terraform" : options.out_dir;
+    terraform::TerraformTarget target(dir);
+    AddTerraformExtras(input, target);
+    RETURN_IF_ERROR(engine::RunGraph(graph, target, RealClock::Instance(), run));
+    if (!input.state_store.is_s3()) RETURN_IF_ERROR(WriteStateFiles(input, cs, err));
+    err << "Terraform output is in " << dir << "\n";
+    return Status::Ok();
+  }
+  engine::DryRunTarget target(&out);
+  RETURN_IF_ERROR(engine::RunGraph(graph, target, RealClock::Instance(), run));
+  err << "Must specify --yes to apply changes\n";
+  return Status::Ok();
+}
+
+}  // namespace kops::cloud::aws
