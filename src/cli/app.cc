@@ -31,6 +31,9 @@ int Run(int argc, char** argv) {
   RegisterUpdateCluster(app, ctx);
   RegisterToolboxInstance(app, ctx);
   RegisterLocalCloud(app, ctx);
+  RegisterValidateCluster(app, ctx);
+  RegisterExportKubeconfig(app, ctx);
+  RegisterToolboxProbe(app, ctx);
 
   try {
     app.parse(argc, argv);

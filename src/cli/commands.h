@@ -18,5 +18,8 @@ void RegisterCompletion(CLI::App& app, Context& ctx);
 void RegisterUpdateCluster(CLI::App& app, Context& ctx);
 void RegisterToolboxInstance(CLI::App& app, Context& ctx);  // toolbox instance run (hidden)
 void RegisterLocalCloud(CLI::App& app, Context& ctx);  // toolbox local-cloud/chaos, get instances
+void RegisterValidateCluster(CLI::App& app, Context& ctx);   // validate cluster
+void RegisterExportKubeconfig(CLI::App& app, Context& ctx);  // export kubeconfig
+void RegisterToolboxProbe(CLI::App& app, Context& ctx);      // toolbox probe
 
 }  // namespace kops::cli

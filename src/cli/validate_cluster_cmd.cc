@@ -1,0 +1,80 @@
+// `kops validate cluster [NAME] [--wait 3m] [--count N] [-o table|json|yaml]`: validates
+// a local-cloud cluster (ops/validation.h) and exits non-zero when it is not healthy,
+// with the reasons. Progress of --wait goes to stderr.
+#include <memory>
+
+#include "api/yaml_writer.h"
+#include "base/http.h"
+#include "cli/commands.h"
+#include "cli/local_cloud_cli.h"
+#include "ops/cluster_specs.h"
+#include "ops/duration.h"
+#include "ops/local_validation_source.h"
+#include "ops/validate_wait.h"
+#include "ops/validation_render.h"
+#include "store/clientset.h"
+
+namespace kops::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::string cluster;
+  std::string wait = "0";
+  int count = 1;
+  std::string output = "table";
+};
+
+Status Validate(Context& ctx, const ValidateOptions& o) {
+  if (o.output != "table" && o.output != "json" && o.output != "yaml") {
+    return InvalidArgument("--output \"" + o.output + "\": want table, json or yaml");
+  }
+  ASSIGN_OR_RETURN(auto wait, ops::ParseGoDuration(o.wait));
+  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, o.cluster));
+  ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
+  ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, ref.cluster));
+  if (specs.cluster.spec.cloud_provider != "local") {
+    return FailedPrecondition("validate cluster: cloud \"" + specs.cluster.spec.cloud_provider +
+                              "\" is not supported yet (the local cloud is)");
+  }
+  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
+  store::Keystore keystore(clientset->vfs(), ref.cluster);
+  auto cloud = LocalClient();
+  auto observe = [&]() -> Result<ops::ValidationInput> {
+    ops::LocalValidationSource source(specs.cluster, specs.groups, ops::FetchLocalCloudFacts(cloud, ref),
+                                      {http.get(), &keystore, &RealClock::Instance()});
+    return ops::CollectValidationInput(ref.cluster, source);
+  };
+  ops::WaitOptions w{.wait = wait, .count = o.count};
+  ops::ValidateRun run = ops::ValidateWithWait(observe, {}, w, RealClock::Instance(), ctx.Err());
+  if (!run.last) return Unavailable("validation could not observe the cluster: " + run.error.message());
+  const ops::ClusterValidation& v = *run.last;
+  if (o.output == "table") {
+    ctx.Out() << "Validating cluster " << ref.cluster << "\n\n";
+    ops::RenderValidationTable(v, ctx.Out());
+  } else if (o.output == "json") {
+    ctx.Out() << ops::ValidationToJson(v).dump(2) << "\n";
+  } else {
+    ctx.Out() << api::ToYamlText(ops::ValidationToJson(v));
+  }
+  if (v.healthy()) return Status::Ok();
+  std::string reasons;
+  for (const auto& f : v.failures) reasons += "\n  " + f.kind + " " + f.name + ": " + f.message;
+  return Unavailable(std::string(run.timed_out ? "wait time exceeded during validation: " : "validation failed: ") +
+                     "cluster not yet healthy" + reasons);
+}
+
+}  // namespace
+
+void RegisterValidateCluster(CLI::App& app, Context& ctx) {
+  CLI::App* validate = SubcommandOf(app, "validate", "Validate a kOps cluster");
+  auto o = std::make_shared<ValidateOptions>();
+  auto* cmd = validate->add_subcommand("cluster", "Validate a kOps cluster");
+  cmd->add_option("cluster", o->cluster, "Cluster name");
+  cmd->add_option("--wait", o->wait, "Amount of time to wait for the cluster to become ready (e.g. 3m)");
+  cmd->add_option("--count", o->count, "Number of consecutive successful validations required");
+  cmd->add_option("-o,--output", o->output, "Output format: table, json or yaml");
+  cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return Validate(ctx, *o); }; });
+}
+
+}  // namespace kops::cli

@@ -1,0 +1,34 @@
+// RunProbe: the loop of `kops toolbox probe`. For `duration` it creates one ConfigMap
+// per tick (rate per second) in namespace `ns`, each with a distinct name
+// "<prefix><seq>" and data {"value": "<run id>/<seq>"}, so a write is idempotent by
+// name and its value can be checked; after each acknowledged write it reads the
+// previous acknowledged one back. Ticks missed while a call was slow are skipped (no
+// bursts). At the end it lists the namespace (retrying for up to verify_timeout) and
+// accounts acknowledged writes that are missing (probe_accounting.h); then it deletes
+// its objects, for at most cleanup_timeout. The run is bounded by duration plus one
+// call timeout, plus the verify and cleanup budgets. Time and sleeps go through the
+// Clock only; `progress` (may be null) gets a line every progress_every.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "base/clock.h"
+#include "ops/api_client.h"
+#include "ops/probe_accounting.h"
+
+namespace kops::ops {
+
+struct ProbeOptions {
+  Clock::Duration duration = std::chrono::seconds(30);
+  double rate = 50;  // writes per second
+  std::string ns = "default";
+  std::string prefix = "kops-probe-";  // the caller makes it unique per run
+  Clock::Duration verify_timeout = std::chrono::seconds(10);
+  Clock::Duration cleanup_timeout = std::chrono::seconds(10);
+  Clock::Duration progress_every = std::chrono::seconds(5);
+};
+
+ProbeReport RunProbe(ApiClient& api, Clock& clock, const ProbeOptions& options, std::ostream* progress);
+
+}  // namespace kops::ops

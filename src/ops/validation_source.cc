@@ -1,0 +1,22 @@
+#include "ops/validation_source.h"
+
+namespace kops::ops {
+
+Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, ValidationSource& source) {
+  ValidationInput in;
+  in.cluster_name = cluster_name;
+  ASSIGN_OR_RETURN(in.groups, source.InstanceGroups());
+  in.etcd = source.EtcdClusters();
+  in.api = source.ApiHealth();
+  Result<std::vector<nlohmann::json>> nodes = source.Nodes();
+  in.nodes_ok = nodes.ok();
+  if (nodes.ok()) {
+    in.nodes = std::move(*nodes);
+  } else {
+    in.nodes_error = nodes.status().message();
+  }
+  in.now = source.WallNow();
+  return in;
+}
+
+}  // namespace kops::ops

@@ -1,0 +1,34 @@
+// ValidationSource: what `validate cluster` needs from a cloud, cloud-neutral. Each
+// call observes one aspect; an aspect that cannot be observed is reported inside the
+// observation (an error string), so one broken part never hides the others. A source
+// is used for one validation attempt and may cache what it looked up (specs, certs).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "ops/validation_types.h"
+
+namespace kops::ops {
+
+class ValidationSource {
+ public:
+  virtual ~ValidationSource() = default;
+  // The spec's instance groups with what the cloud runs for each.
+  virtual Result<std::vector<GroupObservation>> InstanceGroups() = 0;
+  // Every etcd cluster of the spec, each spec member asked on its own endpoint.
+  virtual std::vector<EtcdClusterObservation> EtcdClusters() = 0;
+  // GET /readyz through the API load balancer.
+  virtual ApiObservation ApiHealth() = 0;
+  // The Node objects (GET /api/v1/nodes through the load balancer).
+  virtual Result<std::vector<nlohmann::json>> Nodes() = 0;
+  // Wall time (readiness of node heartbeats is judged against it).
+  virtual std::chrono::system_clock::time_point WallNow() = 0;
+};
+
+// One observation of everything. Fails only when the instance groups cannot be read
+// (no spec or no cloud): nothing else can be judged without them.
+Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, ValidationSource& source);
+
+}  // namespace kops::ops
