@@ -49,6 +49,20 @@ std::pair<int, int> EtcdPorts(const std::string& etcd_cluster) {
   return {4003, 2382};
 }
 
+namespace {
+
+// "https://host[:port][/...]" -> "host" ("[v6]" brackets removed); "" when not a URL.
+std::string EndpointHost(const std::string& endpoint) {
+  size_t scheme = endpoint.find("://");
+  if (scheme == std::string::npos) return "";
+  std::string rest = endpoint.substr(scheme + 3);
+  rest = rest.substr(0, rest.find('/'));
+  if (!rest.empty() && rest[0] == '[') return rest.substr(1, rest.find(']') - 1);
+  return rest.substr(0, rest.find(':'));
+}
+
+}  // namespace
+
 Result<InstancePlan> PlanInstance(const api::Cluster& cluster,
                                   const std::vector<api::InstanceGroup>& groups,
                                   const std::string& group_name, const std::string& api_endpoint) {
@@ -65,6 +79,10 @@ Result<InstancePlan> PlanInstance(const api::Cluster& cluster,
   if (plan.api_endpoint.empty() && !public_name.empty()) plan.api_endpoint = "https://" + public_name;
   if (!public_name.empty()) plan.api_sans.push_back(public_name);
   plan.api_sans.push_back("api.internal." + cluster.name());
+  // Clients reach the API through the load balancer, by its address: the certificate
+  // must name it too, or TLS verification of https://<lb address> fails.
+  if (std::string host = EndpointHost(plan.api_endpoint); !host.empty() && host != public_name)
+    plan.api_sans.push_back(host);
   if (!plan.control_plane) return plan;
   for (const api::EtcdClusterSpec& etcd : cluster.spec.etcd_clusters) {
     EtcdMembership m;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 
 namespace kops::instance {
@@ -48,6 +50,12 @@ TEST(InstanceConfigTest, ControlPlaneFindsItsMemberInEachEtcdCluster) {
   EXPECT_EQ(p.etcd[1].peer_port, 2381);
   EXPECT_EQ(p.etcd[1].all_members, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(p.api_endpoint, "https://api.ha.local");
+}
+
+TEST(InstanceConfigTest, ApiCertificateNamesTheLoadBalancerAddress) {
+  InstancePlan p = PlanInstance(Spec(), Groups(), "control-plane-local-a", "https://127.5.0.10:443").value();
+  EXPECT_NE(std::find(p.api_sans.begin(), p.api_sans.end(), "127.5.0.10"), p.api_sans.end());
+  EXPECT_NE(std::find(p.api_sans.begin(), p.api_sans.end(), "api.internal.ha.local"), p.api_sans.end());
 }
 
 TEST(InstanceConfigTest, NodesAndUnknownGroups) {
