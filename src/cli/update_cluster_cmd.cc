@@ -24,8 +24,11 @@ struct UpdateOptions {
 Status RunUpdate(Context& ctx, const UpdateOptions& opt) {
   ASSIGN_OR_RETURN(std::string name, ctx.ClusterName(opt.name));
   ASSIGN_OR_RETURN(auto cs, ctx.OpenClientset());
-  cloud::aws::UpdateClusterOptions options{
-      .cluster_name = name, .target = opt.target, .yes = opt.yes, .out_dir = opt.out_dir};
+  cloud::aws::UpdateClusterOptions options{.cluster_name = name,
+                                           .target = opt.target,
+                                           .yes = opt.yes,
+                                           .out_dir = opt.out_dir,
+                                           .lifecycle_overrides = opt.lifecycle_overrides};
   return cloud::aws::UpdateCluster(options, *cs, awsapi::ProcessEnv(), ctx.Out(), ctx.Err());
 }
 
@@ -40,7 +43,11 @@ void RegisterUpdateCluster(CLI::App& app, Context& ctx) {
   cluster->add_option("--target", opt->target, "Target: direct (default) or terraform");
   cluster->add_option("--out", opt->out_dir, "Where to write the terraform output");
   cluster->add_option("--lifecycle-overrides", opt->lifecycle_overrides,
-                      "Task lifecycles, e.g. SecurityGroup=Ignore (accepted; not applied yet)");
+                      "Task lifecycles, TaskName=Lifecycle (Sync, Ignore, WarnIfInsufficientAccess, "
+                      "ExistsAndValidates, ExistsAndWarnIfChanges), e.g. SecurityGroup=Ignore")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cluster->add_flag("--create-kube-config", opt->create_kube_config, "Accepted for kops compatibility");
   cluster->add_flag("--admin", opt->admin, "Accepted for kops compatibility");
   update->require_subcommand(1);

@@ -12,7 +12,7 @@ namespace kops::terraform {
 
 using engine::Value;
 
-Status TerraformTarget::Render(engine::Task& task, const engine::Change&, engine::Context&) {
+Result<TerraformTarget::Resource> TerraformTarget::ResourceOf(engine::Task& task) const {
   const auto* tf = dynamic_cast<const TerraformResource*>(&task);
   if (!tf) {
     return FailedPrecondition("task " + task.key() + " cannot be rendered as Terraform");
@@ -26,6 +26,20 @@ Status TerraformTarget::Render(engine::Task& task, const engine::Change&, engine
   for (const auto& [name, value] : r.attributes) {
     if (value.get_if<engine::FileContent>()) r.file_specs[name] = tf->TerraformFile(name);
   }
+  return r;
+}
+
+Status TerraformTarget::Render(engine::Task& task, const engine::Change&, engine::Context&) {
+  ASSIGN_OR_RETURN(Resource r, ResourceOf(task));
+  std::lock_guard lock(mu_);
+  by_key_[task.key()] = std::move(r);
+  return Status::Ok();
+}
+
+Status TerraformTarget::RenderElsewhere(engine::Task& task) {
+  ASSIGN_OR_RETURN(Resource r, ResourceOf(task));
+  r.elsewhere = true;
+  r.attributes = {};
   std::lock_guard lock(mu_);
   by_key_[task.key()] = std::move(r);
   return Status::Ok();
@@ -139,6 +153,7 @@ Result<TerraformOutput> TerraformTarget::Build() const {
   // data sources before resources; each sorted by type, then name
   std::map<std::tuple<bool, std::string, std::string>, const Resource*> ordered;
   for (const auto& [key, r] : by_key_) {
+    if (r.elsewhere) continue;
     auto sort_key = std::make_tuple(!r.address.data_source, r.address.type, r.address.name);
     if (!ordered.emplace(sort_key, &r).second) {
       return InvalidArgument("duplicate Terraform resource " + r.address.Prefix());

@@ -37,6 +37,9 @@ class TerraformTarget : public engine::Target {
   explicit TerraformTarget(std::string out_dir) : out_dir_(std::move(out_dir)) {}
 
   Status Render(engine::Task& task, const engine::Change& change, engine::Context& ctx) override;
+  // Records a task whose resource is declared elsewhere (a lifecycle of Ignore or
+  // ExistsAndWarnIfChanges): no block is written, references to it are.
+  Status RenderElsewhere(engine::Task& task);
   Status Delete(const engine::Deletion&) override { return Status::Ok(); }
   bool ProcessesDeletions() const override { return false; }
   // Build(), then writes kubernetes.tf and data/* (creating directories).
@@ -65,7 +68,9 @@ class TerraformTarget : public engine::Target {
     engine::Fields attributes;
     std::string provider;
     std::map<std::string, TerraformFileSpec> file_specs;  // attribute -> spec
+    bool elsewhere = false;  // declared outside this output: referenced, not written
   };
+  Result<Resource> ResourceOf(engine::Task& task) const;
   struct OutputSpec {
     std::optional<engine::Value> value;
     std::optional<std::string> expression;

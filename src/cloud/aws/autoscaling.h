@@ -24,6 +24,10 @@ engine::Value::Map InstanceGroupTags(const ModelContext& m, const api::InstanceG
 // Task keys of what a group's instances use, by role.
 std::string InstanceProfileKeyFor(const ModelContext& m, const api::InstanceGroup& ig);
 std::string SecurityGroupKeyFor(const ModelContext& m, const api::InstanceGroup& ig);
+// Every security group of a group's instances (kops buildLaunchTemplateHelper): its
+// role's group, then for API servers the Network API load balancer's
+// additionalSecurityGroups, then the group's additionalSecurityGroups (ids).
+engine::Value::List SecurityGroupsFor(const ModelContext& m, const api::InstanceGroup& ig);
 
 Status BuildLaunchTemplates(const ModelContext& m, engine::Graph& graph);
 Status BuildAutoscalingGroups(const ModelContext& m, engine::Graph& graph);
@@ -36,9 +40,9 @@ class TerraformTarget;
 
 namespace kops::cloud::aws {
 
-// The outputs kops writes for the groups: master/node autoscaling group ids, master/node
-// security group ids, the node subnet ids and the bastions role (the bastion group and
-// security group outputs come with the bastion model).
+// The outputs kops writes for the groups: "<role>_autoscaling_group_ids" and
+// "<role>_security_group_ids" (every group of SecurityGroupsFor) for role master, node
+// (API servers count as nodes) and bastion, the node subnet ids and the bastions role.
 void AddInstanceGroupOutputs(const ModelContext& m, terraform::TerraformTarget& target);
 
 }  // namespace kops::cloud::aws

@@ -14,13 +14,17 @@ void AddInstanceGroupOutputs(const ModelContext& m, terraform::TerraformTarget& 
   }
   for (const auto& ig : m.instance_groups()) {
     const std::string& role = ig.spec.role;
-    if (role != api::kRoleMaster && role != api::kRoleNode && role != api::kRoleAPIServer) continue;
-    bool cp = role == api::kRoleMaster;
+    std::string prefix = role == api::kRoleMaster    ? "master"
+                         : role == api::kRoleBastion ? "bastion"
+                         : role == api::kRoleNode || role == api::kRoleAPIServer ? "node"
+                                                                                 : "";
+    if (prefix.empty()) continue;
     Value asg = Value::Ref("AutoscalingGroup/" + m.AutoscalingGroupName(ig));
-    target.AddOutputListItem(cp ? "master_autoscaling_group_ids" : "node_autoscaling_group_ids", asg);
-    target.AddOutputListItem(cp ? "master_security_group_ids" : "node_security_group_ids",
-                             Value::Ref(SecurityGroupKeyFor(m, ig)));
-    if (cp) continue;
+    target.AddOutputListItem(prefix + "_autoscaling_group_ids", asg);
+    for (Value& sg : SecurityGroupsFor(m, ig)) {
+      target.AddOutputListItem(prefix + "_security_group_ids", std::move(sg));
+    }
+    if (prefix != "node") continue;
     for (const auto& name : ig.spec.subnets) {
       for (const auto& subnet : m.cluster().spec.subnets) {
         if (subnet.name == name) target.AddOutputListItem("node_subnet_ids", Value::Ref(m.SubnetKey(subnet)));

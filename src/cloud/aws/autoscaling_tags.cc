@@ -24,8 +24,7 @@ std::map<std::string, std::string> RoleLabels(const api::InstanceGroup& ig) {
 }  // namespace
 
 Value::Map InstanceGroupTags(const ModelContext& m, const api::InstanceGroup& ig) {
-  Value::Map tags;
-  for (const auto& [k, v] : m.cluster().spec.cloud_labels) tags[k] = v;
+  Value::Map tags = m.CloudTags(m.AutoscalingGroupName(ig));
   for (const auto& [k, v] : ig.spec.cloud_labels) tags[k] = v;
   if (ig.spec.role != api::kRoleBastion) {
     for (const auto& [k, v] : RoleLabels(ig)) tags[kNodeTemplate + std::string("label/") + k] = v;
@@ -48,10 +47,9 @@ Value::Map InstanceGroupTags(const ModelContext& m, const api::InstanceGroup& ig
     tags["k8s.io/role/node"] = "1";
   }
   tags["kops.k8s.io/instancegroup"] = ig.metadata.name;
-  if (UsesNthQueue(m)) {
-    tags["aws-node-termination-handler/managed"] = "";
-  }
-  for (auto& [k, v] : m.CloudTags(m.AutoscalingGroupName(ig))) tags[k] = v;
+  // NTH's managed-ASG tag marks the group unless that key is already a tag (kops'
+  // complex case points it at the cluster ownership tag, which keeps "owned").
+  if (UsesNthQueue(m)) tags.emplace(NthManagedAsgTag(m), "");
   return tags;
 }
 
@@ -63,6 +61,17 @@ std::string InstanceProfileKeyFor(const ModelContext& m, const api::InstanceGrou
 std::string SecurityGroupKeyFor(const ModelContext& m, const api::InstanceGroup& ig) {
   if (ig.spec.role == api::kRoleBastion) return "SecurityGroup/bastion." + m.cluster_name();
   return m.SecurityGroupKey(ig.spec.role == api::kRoleMaster);
+}
+
+Value::List SecurityGroupsFor(const ModelContext& m, const api::InstanceGroup& ig) {
+  Value::List out{Value::Ref(SecurityGroupKeyFor(m, ig))};
+  const auto& api = m.cluster().spec.api;
+  bool api_server = ig.spec.role == api::kRoleMaster || ig.spec.role == api::kRoleAPIServer;
+  if (api_server && api && api->load_balancer && api->load_balancer->class_ == "Network") {
+    for (const auto& id : api->load_balancer->additional_security_groups) out.push_back(id);
+  }
+  for (const auto& id : ig.spec.additional_security_groups) out.push_back(id);
+  return out;
 }
 
 }  // namespace kops::cloud::aws

@@ -41,4 +41,12 @@ inline bool UsesNthQueue(const ModelContext& m) {
   return nth->enabled.value_or(true) && nth->enable_sqs_termination_draining.value_or(true);
 }
 
+// The tag NTH looks for on the groups it manages: spec.nodeTerminationHandler.managedASGTag,
+// default "aws-node-termination-handler/managed".
+inline std::string NthManagedAsgTag(const ModelContext& m) {
+  const auto& nth = m.cluster().spec.node_termination_handler;
+  if (nth && nth->managed_asg_tag && !nth->managed_asg_tag->empty()) return *nth->managed_asg_tag;
+  return "aws-node-termination-handler/managed";
+}
+
 }  // namespace kops::cloud::aws

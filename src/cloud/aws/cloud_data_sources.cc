@@ -53,6 +53,14 @@ std::string ClusterDnsZone(const ModelContext& m) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
+Value HostedZoneId(const ModelContext& m) {
+  const std::string& zone = m.cluster().spec.dns_zone;
+  if (!zone.empty() && zone.find('.') == std::string::npos) return zone;
+  const std::string& found = m.input().facts.hosted_zone_id;
+  if (!found.empty()) return found.starts_with("/hostedzone/") ? found : "/hostedzone/" + found;
+  return Value::Ref("DataSource/zone-" + ClusterDnsZone(m), "zone_id");
+}
+
 Status BuildCloudDataSources(const ModelContext& m, engine::Graph& graph) {
   std::set<std::string> images;
   for (const auto& ig : m.instance_groups()) {
@@ -68,7 +76,7 @@ Status BuildCloudDataSources(const ModelContext& m, engine::Graph& graph) {
   if (m.input().facts.online()) return Status::Ok();
   RETURN_IF_ERROR(AddDataSource(graph, "current", "aws_caller_identity", Fields{}));
   RETURN_IF_ERROR(AddDataSource(graph, "current-partition", "aws_partition", Fields{}));
-  if (UsesRoute53(m) && m.input().facts.hosted_zone_id.empty()) {
+  if (UsesRoute53(m) && HostedZoneId(m).get_if<engine::Reference>()) {
     RETURN_IF_ERROR(AddDataSource(graph, "zone-" + ClusterDnsZone(m), "aws_route53_zone",
                                   Fields{{"name", ClusterDnsZone(m)}}));
   }

@@ -1,6 +1,6 @@
 // Terraform data sources for what only the cloud knows, used when it could not be asked
 // (no credentials): aws_caller_identity and aws_partition ("current"), the hosted zone
-// of the cluster's DNS domain (aws_route53_zone), and one aws_ami per image name that
+// of the cluster's DNS domain (aws_route53_zone, only when no zone id is known), and one aws_ami per image name that
 // was not looked up. The Go kops cannot render offline at all; this keeps the output
 // applicable.
 #pragma once
@@ -31,6 +31,12 @@ ImageName ParseImageName(const std::string& image);
 // The DNS zone kops looks up for the cluster: spec.dnsZone, else the cluster name
 // without its first label ("minimal.example.com" -> "example.com").
 std::string ClusterDnsZone(const ModelContext& m);
+
+// The one source of the cluster's hosted zone id, for every builder that needs it:
+// spec.dnsZone when it is an id (no dot) as written; else the looked-up zone as Route53
+// names it ("/hostedzone/Z1AFAKE1ZON3YO"); else (offline) a reference to the
+// aws_route53_zone data source "zone-<ClusterDnsZone>" that BuildCloudDataSources adds.
+engine::Value HostedZoneId(const ModelContext& m);
 
 Status BuildCloudDataSources(const ModelContext& m, engine::Graph& graph);
 

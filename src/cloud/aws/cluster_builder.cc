@@ -44,6 +44,12 @@ std::string KeyPairTaskName(std::string key_name) {
 
 }  // namespace
 
+Value PermissionsBoundary(const ModelContext& m) {
+  const auto& iam = m.cluster().spec.iam;
+  if (!iam || !iam->permissions_boundary || iam->permissions_boundary->empty()) return Value();
+  return *iam->permissions_boundary;
+}
+
 Status BuildEtcdVolumes(const ModelContext& m, engine::Graph& graph) {
   for (const auto& etcd : m.cluster().spec.etcd_clusters) {
     std::vector<std::string> names;
@@ -76,15 +82,28 @@ Status BuildEtcdVolumes(const ModelContext& m, engine::Graph& graph) {
   return Status::Ok();
 }
 
+// kops' UseSSHKey / SSHKeyName: spec.sshKeyName names an existing key pair ("" for
+// none); unset, the stored public key becomes the key pair "kubernetes.<cluster>-<fp>".
+bool OwnsKeyPair(const ModelContext& m) {
+  return !m.cluster().spec.ssh_key_name && !m.input().ssh_public_key.empty();
+}
+
+Value KeyNameFor(const ModelContext& m) {
+  const auto& named = m.cluster().spec.ssh_key_name;
+  if (named) return named->empty() ? Value() : Value(*named);
+  std::string key = KeyPairKey(m);
+  return key.empty() ? Value() : Value::Ref(key);
+}
+
 std::string KeyPairKey(const ModelContext& m) {
-  if (m.input().ssh_public_key.empty()) return "";
+  if (!OwnsKeyPair(m)) return "";
   auto key = pki::ParseSshPublicKey(m.input().ssh_public_key);
   if (!key.ok()) return "";
   return "SSHKey/" + KeyPairTaskName(pki::AwsKeyPairName(m.cluster_name(), *key));
 }
 
 Status BuildKeyPair(const ModelContext& m, engine::Graph& graph) {
-  if (m.input().ssh_public_key.empty()) return Status::Ok();
+  if (!OwnsKeyPair(m)) return Status::Ok();
   auto key = pki::ParseSshPublicKey(m.input().ssh_public_key);
   if (!key.ok()) return key.status().WithContext("SSH public key");
   std::string key_name = pki::AwsKeyPairName(m.cluster_name(), *key);
@@ -104,6 +123,7 @@ Status BuildIam(const ModelContext& m, engine::Graph& graph) {
         "IAMRole", name, "aws_iam_role",
         Fields{{"assume_role_policy", Value::File(kAssumeRolePolicy)},
                {"name", name},
+               {"permissions_boundary", PermissionsBoundary(m)},
                {"tags", m.CloudTags(name)}});
     role->WithFile("assume_role_policy", "policy");
     RETURN_IF_ERROR(AddTask(graph, std::move(role)));

@@ -1,5 +1,6 @@
 #include "cloud/aws/dns.h"
 
+#include "cloud/aws/cloud_data_sources.h"
 #include "cloud/aws/load_balancer.h"
 #include "cloud/aws/load_balancer_names.h"
 #include "cloud/aws/resource_task.h"
@@ -10,12 +11,6 @@ using engine::Fields;
 using engine::Value;
 
 namespace {
-
-class DataSourceTask : public ResourceTask {
- public:
-  using ResourceTask::ResourceTask;
-  bool TerraformIsDataSource() const override { return true; }
-};
 
 bool UsesRecords(const ModelContext& m) {
   if (!UsesApiLoadBalancer(m)) return false;
@@ -44,25 +39,9 @@ Status AddRecords(const ModelContext& m, engine::Graph& graph, const std::string
 
 }  // namespace
 
-HostedZone HostedZoneOf(const ModelContext& m) {
-  const std::string& zone = m.cluster().spec.dns_zone;
-  if (!zone.empty() && zone.find('.') == std::string::npos) return {zone, ""};
-  if (!zone.empty()) return {"", zone};
-  const std::string& cluster = m.cluster_name();
-  size_t dot = cluster.find('.');
-  return {"", dot == std::string::npos ? cluster : cluster.substr(dot + 1)};
-}
-
 Status BuildDns(const ModelContext& m, engine::Graph& graph) {
   if (!UsesRecords(m)) return Status::Ok();
-  HostedZone zone = HostedZoneOf(m);
-  Value zone_id(zone.id);
-  if (zone.id.empty()) {
-    RETURN_IF_ERROR(AddTask(graph, std::make_unique<DataSourceTask>(
-                                       "DNSZone", zone.name, "aws_route53_zone",
-                                       Fields{{"name", zone.name}})));
-    zone_id = Value::Ref("DNSZone/" + zone.name, "zone_id");
-  }
+  Value zone_id = HostedZoneId(m);
   const auto& spec = m.cluster().spec;
   RETURN_IF_ERROR(AddRecords(m, graph, spec.master_public_name, zone_id));
   if (spec.api->load_balancer->use_for_internal_api && !spec.master_internal_name.empty() &&

@@ -1,5 +1,7 @@
 #include "cloud/aws/iam_policies.h"
 
+#include "cloud/aws/cluster_builder.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -48,6 +50,7 @@ Status BuildBastionRole(const ModelContext& m, engine::Graph& graph) {
   auto role = NewResource("IAMRole", name, "aws_iam_role",
                           Fields{{"assume_role_policy", Value::File(kAssumeRolePolicy)},
                                  {"name", name},
+                                 {"permissions_boundary", PermissionsBoundary(m)},
                                  {"tags", m.CloudTags(name)}});
   role->WithFile("assume_role_policy", "policy");
   RETURN_IF_ERROR(AddTask(graph, std::move(role)));

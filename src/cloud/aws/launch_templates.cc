@@ -33,6 +33,30 @@ Value ImageId(const ModelContext& m, const std::string& image) {
   return Value::Ref(AmiDataSourceKey(image));
 }
 
+// An additional EBS volume as kops' Terraform writes it: type gp3 by default (3000 IOPS,
+// 125 MiB/s unless given), io1/io2 100 IOPS by default, no IOPS for other types,
+// encrypted unless told otherwise, and always deleted on termination (kops' Terraform
+// renderer writes delete_on_termination = true whatever the spec says).
+Fields AdditionalDevice(const api::VolumeSpec& v) {
+  std::string type = v.type.empty() ? "gp3" : v.type;
+  std::optional<int64_t> iops = v.iops, throughput = v.throughput;
+  if (type == "io1" || type == "io2") {
+    iops = iops.value_or(100);
+  } else if (type == "gp3") {
+    iops = iops.value_or(3000);
+    throughput = throughput.value_or(125);
+  } else {
+    iops.reset();
+  }
+  Fields ebs{{"delete_on_termination", true}, {"encrypted", v.encrypted.value_or(true)}};
+  if (iops) ebs.Set("iops", *iops);
+  if (v.key) ebs.Set("kms_key_id", *v.key);
+  if (throughput) ebs.Set("throughput", *throughput);
+  ebs.Set("volume_size", v.size);
+  ebs.Set("volume_type", type);
+  return Fields{{"device_name", v.device}, {"ebs", ebs}};
+}
+
 Value::List BlockDevices(const ModelContext& m, const api::InstanceGroup& ig) {
   const auto& s = ig.spec;
   std::string type = s.root_volume_type.value_or("gp3");
@@ -44,16 +68,7 @@ Value::List BlockDevices(const ModelContext& m, const api::InstanceGroup& ig) {
   ebs.Set("volume_type", type);
   Value::List devices;
   devices.push_back(Fields{{"device_name", RootDeviceName(m, s.image)}, {"ebs", ebs}});
-  for (const auto& v : s.volumes) {
-    Fields extra{{"delete_on_termination", v.delete_on_termination.value_or(true)},
-                 {"encrypted", v.encrypted.value_or(false)}};
-    if (v.iops) extra.Set("iops", *v.iops);
-    if (v.key) extra.Set("kms_key_id", *v.key);
-    if (v.throughput) extra.Set("throughput", *v.throughput);
-    extra.Set("volume_size", v.size);
-    extra.Set("volume_type", v.type.empty() ? "gp3" : v.type);
-    devices.push_back(Fields{{"device_name", v.device}, {"ebs", extra}});
-  }
+  for (const auto& v : s.volumes) devices.push_back(AdditionalDevice(v));
   if (auto machine = channels::FindMachineType(s.machine_type)) {
     for (const auto& d : machine->ephemeral_devices) {
       devices.push_back(Fields{{"device_name", d.device_name}, {"virtual_name", d.virtual_name}});
@@ -93,13 +108,15 @@ Status BuildLaunchTemplate(const ModelContext& m, const api::InstanceGroup& ig, 
   for (const char* type : {"instance", "volume", "network-interface"}) {
     specs.push_back(Fields{{"resource_type", type}, {"tags", tags}});
   }
-  Value::List security_groups{Value::Ref(SecurityGroupKeyFor(m, ig))};
-  for (const auto& extra : ig.spec.additional_security_groups) security_groups.push_back(extra);
-  Fields f{{"block_device_mappings", BlockDevices(m, ig)},
-           {"iam_instance_profile", Fields{{"name", Value::Ref(InstanceProfileKeyFor(m, ig))}}},
-           {"image_id", ImageId(m, ig.spec.image)},
-           {"instance_type", ig.spec.machine_type}};
-  if (std::string key = KeyPairKey(m); !key.empty()) f.Set("key_name", Value::Ref(key));
+  Value::List security_groups = SecurityGroupsFor(m, ig);
+  Fields f{{"block_device_mappings", BlockDevices(m, ig)}};
+  if (ig.spec.cpu_credits && !ig.spec.cpu_credits->empty()) {
+    f.Set("credit_specification", Fields{{"cpu_credits", *ig.spec.cpu_credits}});
+  }
+  f.Set("iam_instance_profile", Fields{{"name", Value::Ref(InstanceProfileKeyFor(m, ig))}});
+  f.Set("image_id", ImageId(m, ig.spec.image));
+  f.Set("instance_type", ig.spec.machine_type);
+  if (Value key = KeyNameFor(m); !key.is_null()) f.Set("key_name", key);
   f.Set("lifecycle", Fields{{"create_before_destroy", true}});
   f.Set("metadata_options", MetadataOptions(ig));
   f.Set("monitoring", Fields{{"enabled", ig.spec.detailed_instance_monitoring.value_or(false)}});

@@ -22,7 +22,8 @@ std::string DirectionalRuleName(const SecurityRule& r) {
   const std::string& src = r.egress ? r.security_group : target;
   const std::string& dst = r.egress ? target : r.security_group;
   return "from-" + src + (r.egress ? "-egress-" : "-ingress-") + proto + "-" +
-         std::to_string(r.from_port) + "to" + std::to_string(r.to_port) + "-" + dst;
+         std::to_string(r.from_port.value_or(0)) + "to" + std::to_string(r.to_port.value_or(0)) +
+         "-" + dst;
 }
 
 Status AddSecurityRule(engine::Graph& graph, const std::string& name, const SecurityRule& r) {
@@ -33,13 +34,14 @@ Status AddSecurityRule(engine::Graph& graph, const std::string& name, const Secu
                                             : "cidr_blocks";
     f.Set(attr, Value::Strings({r.cidr}));
   }
-  f.Set("from_port", r.from_port);
-  f.Set("protocol", r.protocol.empty() ? "-1" : r.protocol);
+  bool all = r.protocol.empty() || r.protocol == "-1";
+  f.Set("from_port", r.from_port.value_or(0));
+  f.Set("protocol", all ? "-1" : r.protocol);
   f.Set("security_group_id", Value::Ref(SecurityGroupKeyOf(r.security_group)));
   if (!r.source_group.empty()) {
     f.Set("source_security_group_id", Value::Ref(SecurityGroupKeyOf(r.source_group)));
   }
-  f.Set("to_port", r.to_port);
+  f.Set("to_port", r.to_port.value_or(all ? 0 : 65535));
   f.Set("type", r.egress ? "egress" : "ingress");
   return AddTask(graph, std::make_unique<ResourceTask>("SecurityGroupRule", name,
                                                        "aws_security_group_rule", std::move(f)));

@@ -1,9 +1,10 @@
-// Security groups and security group rules as the load balancer and bastion builders
-// write them (kops awstasks.SecurityGroup / SecurityGroupRule, and the rule names of
-// pkg/model/firewall.go AddDirectionalGroupRule).
+// Security groups and security group rules as every builder writes them (kops
+// awstasks.SecurityGroup / SecurityGroupRule, and the rule names of pkg/model/firewall.go
+// AddDirectionalGroupRule): the one rule helper of the AWS model.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "cloud/aws/model_context.h"
@@ -15,9 +16,11 @@ struct SecurityRule {
   std::string source_group;    // a source group by kops name, or ""
   // An IPv4 CIDR, an IPv6 CIDR, a prefix list id ("pl-…"), or "" (with a source group).
   std::string cidr;
-  std::string protocol;  // "tcp", "udp", "icmp", "icmpv6", "" for all protocols
-  int64_t from_port = 0;
-  int64_t to_port = 0;
+  std::string protocol;  // "tcp", "udp", "icmp", "icmpv6", "4" (IPIP), "" for all protocols
+  // Unset ports are 0 in the name; written, from_port 0 and to_port 0 for all
+  // protocols, 65535 otherwise (kops awstasks.SecurityGroupRule).
+  std::optional<int64_t> from_port;
+  std::optional<int64_t> to_port;
   bool egress = false;
 };
 

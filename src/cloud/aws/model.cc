@@ -19,6 +19,24 @@ using engine::Value;
 using terraform::Body;
 using terraform::Expr;
 
+namespace {
+
+// A provider block: alias, region and spec.target.terraform's extra settings (strings, as
+// kops writes them), sorted by name; the extra settings cannot replace alias or region.
+Body ProviderBody(const std::string& region, const std::string& alias,
+                  const std::map<std::string, std::string>& extra) {
+  Body body;
+  if (!alias.empty()) body.Add("alias", Expr::String(alias));
+  body.Add("region", Expr::String(region));
+  for (const auto& [k, v] : extra) {
+    if (k != "alias" && k != "region") body.Add(k, Expr::String(v));
+  }
+  body.SortByName();
+  return body;
+}
+
+}  // namespace
+
 Status BuildModel(const ModelInput& input, engine::Graph& graph) {
   ModelContext m(input);
   RETURN_IF_ERROR(BuildNetwork(m, graph));
@@ -42,10 +60,12 @@ Status BuildModel(const ModelInput& input, engine::Graph& graph) {
 void AddTerraformExtras(const ModelInput& input, terraform::TerraformTarget& target) {
   ModelContext m(input);
   std::string region = m.Region();
-  target.AddProvider("aws", Body().Add("region", Expr::String(region)));
-  target.AddProvider("aws", Body()
-                                .Add("alias", Expr::String("files"))
-                                .Add("region", Expr::String(region)));
+  const auto& tf = m.cluster().spec.target;
+  static const std::map<std::string, std::string> kNone;
+  const auto& extra = tf && tf->terraform ? tf->terraform->provider_extra_config : kNone;
+  const auto& files_extra = tf && tf->terraform ? tf->terraform->files_provider_extra_config : kNone;
+  target.AddProvider("aws", ProviderBody(region, "", extra));
+  target.AddProvider("aws", ProviderBody(region, "files", files_extra));
   Body required;
   required.Add("aws", Expr::MapOf({{"configuration_aliases", Expr::RawText("[aws.files]")},
                                    {"source", Expr::String("hashicorp/aws")},

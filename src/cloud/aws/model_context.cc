@@ -11,9 +11,11 @@ std::string ModelContext::Region() const {
 }
 
 engine::Value::Map ModelContext::CloudTags(const std::string& name) const {
-  return engine::Value::Map{{"KubernetesCluster", cluster_name()},
-                            {"Name", name},
-                            {"kubernetes.io/cluster/" + cluster_name(), "owned"}};
+  engine::Value::Map tags{{"KubernetesCluster", cluster_name()},
+                          {"Name", name},
+                          {"kubernetes.io/cluster/" + cluster_name(), "owned"}};
+  for (const auto& [k, v] : cluster().spec.cloud_labels) tags[k] = v;
+  return tags;
 }
 
 bool ModelContext::IsControlPlane(const api::InstanceGroup& ig) {

@@ -38,7 +38,9 @@ class ModelContext {
   // The region of the first subnet's zone ("us-test-1a" -> "us-test-1").
   std::string Region() const;
 
-  // {KubernetesCluster, Name, kubernetes.io/cluster/<cluster>=owned}
+  // kops' CloudTags for an owned resource: {KubernetesCluster, Name,
+  // kubernetes.io/cluster/<cluster>=owned} and the cluster's spec.cloudLabels (which
+  // win on a clash, as in kops).
   engine::Value::Map CloudTags(const std::string& name) const;
 
   // Task keys of shared resources, "Kind/name".

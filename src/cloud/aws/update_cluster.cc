@@ -5,6 +5,7 @@
 #include "base/clock.h"
 #include "base/http.h"
 #include "cloud/aws/cloud_lookup.h"
+#include "cloud/aws/lifecycle.h"
 #include "cloud/aws/model.h"
 #include "cloud/aws/state_objects.h"
 #include "engine/dry_run_target.h"
@@ -68,6 +69,7 @@ Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& cs,
     return FailedPrecondition(
         "applying changes directly to AWS is not implemented yet; use --target terraform");
   }
+  ASSIGN_OR_RETURN(LifecycleOverrides overrides, ParseLifecycleOverrides(options.lifecycle_overrides));
   ASSIGN_OR_RETURN(ModelInput input, LoadInput(options.cluster_name, cs));
   if (input.cluster.spec.cloud_provider != "aws") {
     return FailedPrecondition("cluster \"" + options.cluster_name + "\" uses cloud provider \"" +
@@ -83,17 +85,22 @@ Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& cs,
   }
   engine::Graph graph;
   RETURN_IF_ERROR(BuildModel(input, graph));
+  for (const auto& kind : UnknownTaskKinds(overrides, graph)) {
+    err << "W --lifecycle-overrides: the model has no task of kind " << kind << "\n";
+  }
   engine::RunGraphOptions run{.offline = true, .executor = {}};
   if (options.target == "terraform") {
     std::string dir = options.out_dir.empty() ? "out/terraform" : options.out_dir;
-    terraform::TerraformTarget target(dir);
-    AddTerraformExtras(input, target);
+    terraform::TerraformTarget tf(dir);
+    AddTerraformExtras(input, tf);
+    LifecycleTarget target(tf, overrides, err, &tf);
     RETURN_IF_ERROR(engine::RunGraph(graph, target, RealClock::Instance(), run));
     if (!input.state_store.is_s3()) RETURN_IF_ERROR(WriteStateFiles(input, cs, err));
     err << "Terraform output is in " << dir << "\n";
     return Status::Ok();
   }
-  engine::DryRunTarget target(&out);
+  engine::DryRunTarget dry_run(&out);
+  LifecycleTarget target(dry_run, overrides, err);
   RETURN_IF_ERROR(engine::RunGraph(graph, target, RealClock::Instance(), run));
   err << "Must specify --yes to apply changes\n";
   return Status::Ok();

@@ -7,6 +7,9 @@
 //     file:// or memfs:// store the state files are written to the store directly,
 //     with s3:// they are aws_s3_object resources;
 //   direct with --yes: not implemented yet (FailedPrecondition).
+// --lifecycle-overrides are parsed first (a bad one fails before anything is read) and
+// applied as kops applies them (lifecycle.h); an override naming no task kind of the
+// model is warned about on `err`.
 // With AWS credentials in the environment the account, partition, hosted zone and
 // AMIs are looked up (cloud_lookup.h); without, they become Terraform data sources.
 // Progress lines go to `err`.
@@ -14,6 +17,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "awsapi/credentials.h"
 #include "base/status.h"
@@ -26,6 +30,9 @@ struct UpdateClusterOptions {
   std::string target = "direct";  // "direct" or "terraform"
   bool yes = false;
   std::string out_dir;  // terraform only; default "out/terraform"
+  // --lifecycle-overrides values, "TaskName=Lifecycle[,...]" (lifecycle.h); applied to
+  // the dry run and the Terraform output.
+  std::vector<std::string> lifecycle_overrides;
 };
 
 Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& clientset,
