@@ -6,6 +6,7 @@
 #include "base/file_util.h"
 #include "engine/task.h"
 #include "terraform/names.h"
+#include "terraform/output_files.h"
 #include "terraform/terraform_resource.h"
 
 namespace kops::terraform {
@@ -172,9 +173,9 @@ Status TerraformTarget::Finish() {
   ASSIGN_OR_RETURN(TerraformOutput output, Build());
   if (out_dir_.empty()) return Status::Ok();
   RETURN_IF_ERROR(MakeDirs(out_dir_ + "/data"));
-  RETURN_IF_ERROR(WriteFileAtomic(out_dir_ + "/kubernetes.tf", output.kubernetes_tf));
+  RETURN_IF_ERROR(WriteOutputFile(out_dir_ + "/kubernetes.tf", output.kubernetes_tf));
   for (const auto& [path, contents] : output.files) {
-    RETURN_IF_ERROR(WriteFileAtomic(out_dir_ + "/" + path, contents));
+    RETURN_IF_ERROR(WriteOutputFile(out_dir_ + "/" + path, contents));
   }
   return Status::Ok();
 }

@@ -42,7 +42,8 @@ class TerraformTarget : public engine::Target {
   Status RenderElsewhere(engine::Task& task);
   Status Delete(const engine::Deletion&) override { return Status::Ok(); }
   bool ProcessesDeletions() const override { return false; }
-  // Build(), then writes kubernetes.tf and data/* (creating directories).
+  // Build(), then writes kubernetes.tf and data/* (creating directories; files already
+  // holding their content are left alone, see output_files.h).
   Status Finish() override;
 
   // An output (and local) with one value: a literal, a Reference, a list of those.

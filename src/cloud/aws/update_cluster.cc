@@ -51,10 +51,18 @@ Result<StateStoreLocation> LocationOf(const std::string& url, const std::string&
 Status WriteStateFiles(const ModelInput& input, store::Clientset& cs, std::ostream& err) {
   ModelContext m(input);
   auto files = StateFiles(m);
-  err << "Writing " << files.size() << " state files to " << cs.vfs().Url() << "\n";
+  size_t written = 0;
   for (const auto& f : files) {
-    RETURN_IF_ERROR(cs.vfs().Write(input.cluster.name() + "/" + f.path, f.content).status());
+    // an object already holding this content is left alone: a re-run writes (and
+    // syncs) only what changed
+    std::string path = input.cluster.name() + "/" + f.path;
+    auto existing = cs.vfs().Read(path);
+    if (existing.ok() && existing->data == f.content) continue;
+    RETURN_IF_ERROR(cs.vfs().Write(path, f.content).status());
+    ++written;
   }
+  err << "Wrote " << written << " of " << files.size() << " state files to " << cs.vfs().Url()
+      << " (the others were up to date)\n";
   return Status::Ok();
 }
 

@@ -4,7 +4,8 @@
 //   dry run (default, no --yes): prints "Will create resources:" ... to `out`; offline
 //     everything is a create;
 //   terraform (--target terraform): writes <out_dir>/kubernetes.tf and data/; with a
-//     file:// or memfs:// store the state files are written to the store directly,
+//     file:// or memfs:// store the state files are written to the store directly
+//     (those already holding their content are left alone),
 //     with s3:// they are aws_s3_object resources;
 //   direct with --yes: not implemented yet (FailedPrecondition).
 // --lifecycle-overrides are parsed first (a bad one fails before anything is read) and
