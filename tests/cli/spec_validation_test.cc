@@ -22,6 +22,9 @@ struct Mutation {
   std::vector<std::string> message_parts;
 };
 
+// gtest names the parameter in test listings: print the rule, not the object's bytes.
+void PrintTo(const Mutation& m, std::ostream* os) { *os << m.name; }
+
 api::InstanceGroup* Find(std::vector<api::InstanceGroup>& groups, const std::string& name) {
   for (auto& g : groups)
     if (g.name() == name) return &g;
