@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "engine/worker_pool.h"
 
@@ -17,23 +18,30 @@ enum class State { kPending, kRunning, kDone, kFailed };
 
 struct Entry {
   Task* task = nullptr;
-  const std::vector<std::string>* deps = nullptr;
   State state = State::kPending;
   Clock::TimePoint not_before{};
   Status last_error;
+  size_t unfinished_deps = 0;           // dependencies not yet done
+  std::vector<std::string> dependents;  // tasks that depend on this one
 };
 
 // The state of one Run. Entries are touched only by the coordinating thread; workers
-// hand results back through `results_`.
+// hand results back through `results_`. Scheduling is proportional to the work done:
+// a task enters `ready_` when its last dependency finishes (or its retry time comes),
+// so no step rescans the whole graph.
 class Scheduler {
  public:
   Scheduler(const Graph& graph, Clock& clock, const ExecutorOptions& options)
       : clock_(clock), options_(options) {
-    for (const auto& key : graph.Keys()) {
-      Entry& entry = entries_[key];
-      entry.task = graph.Find(key);
-      entry.deps = &graph.DependenciesOf(key);
+    const std::vector<std::string> keys = graph.Keys();
+    for (const auto& key : keys) entries_[key].task = graph.Find(key);
+    for (const auto& key : keys) {
+      const auto& deps = graph.DependenciesOf(key);
+      entries_.at(key).unfinished_deps = deps.size();
+      for (const auto& dep : deps) entries_.at(dep).dependents.push_back(key);
     }
+    for (const auto& [key, entry] : entries_)
+      if (entry.unfinished_deps == 0) ready_.insert(key);
   }
 
   Status Run(const std::function<Status(Task&)>& step) {
@@ -56,18 +64,17 @@ class Scheduler {
   }
 
  private:
-  bool Startable(const Entry& e, Clock::TimePoint now) const {
-    if (e.state != State::kPending || e.not_before > now) return false;
-    return std::all_of(e.deps->begin(), e.deps->end(), [&](const std::string& dep) {
-      return entries_.at(dep).state == State::kDone;
-    });
-  }
-
+  // Starts ready tasks, smallest keys first, up to the worker limit.
   void StartReady(WorkerPool& pool, const std::function<Status(Task&)>& step) {
     const Clock::TimePoint now = clock_.Now();
-    for (auto& [key, entry] : entries_) {
-      if (running_ >= static_cast<size_t>(options_.max_workers)) return;
-      if (!Startable(entry, now)) continue;
+    while (!retries_.empty() && retries_.begin()->first <= now) {
+      ready_.insert(retries_.begin()->second);
+      retries_.erase(retries_.begin());
+    }
+    while (running_ < static_cast<size_t>(options_.max_workers) && !ready_.empty()) {
+      const std::string key = *ready_.begin();
+      ready_.erase(ready_.begin());
+      Entry& entry = entries_.at(key);
       entry.state = State::kRunning;
       ++running_;
       pool.Submit([this, &step, key = key, task = entry.task] {
@@ -95,10 +102,13 @@ class Scheduler {
         entry.state = State::kDone;
         entry.last_error = Status::Ok();
         ++done_;
+        for (const auto& dependent : entry.dependents)
+          if (--entries_.at(dependent).unfinished_deps == 0) ready_.insert(dependent);
       } else if (status.code() == Code::kUnavailable) {
         entry.state = State::kPending;
         entry.not_before = clock_.Now() + options_.retry_interval;
         entry.last_error = std::move(status);
+        retries_.emplace(entry.not_before, key);
       } else {
         entry.state = State::kFailed;
         if (hard_error_.ok()) hard_error_ = status.WithContext(key);
@@ -109,12 +119,8 @@ class Scheduler {
 
   // The earliest time a pending task with finished dependencies may be retried.
   std::optional<Clock::TimePoint> NextRetry() const {
-    std::optional<Clock::TimePoint> wake;
-    for (const auto& [key, entry] : entries_) {
-      if (!Startable(entry, Clock::TimePoint::max())) continue;
-      if (!wake || entry.not_before < *wake) wake = entry.not_before;
-    }
-    return wake;
+    if (retries_.empty()) return std::nullopt;
+    return retries_.begin()->first;
   }
 
   Status DeadlineError() const {
@@ -136,6 +142,8 @@ class Scheduler {
   Clock& clock_;
   const ExecutorOptions& options_;
   std::map<std::string, Entry> entries_;
+  std::set<std::string> ready_;                                  // pending, dependencies done
+  std::multimap<Clock::TimePoint, std::string> retries_;         // pending until their time
   size_t running_ = 0;
   size_t done_ = 0;
   Status hard_error_;
