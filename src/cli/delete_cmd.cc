@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/spec_files.h"
+#include "cloud/local/update.h"
 #include "store/clientset.h"
 
 namespace kops::cli {
@@ -25,6 +26,11 @@ Status DeleteCluster(Context& ctx, const std::string& positional, bool yes) {
               << " objects in the state store (spec, instance groups, keys, secrets)\n"
               << "Must specify --yes to delete cluster\n";
     return Status::Ok();
+  }
+  if (cluster.object.spec.cloud_provider == "local") {
+    ASSIGN_OR_RETURN(std::string store, ctx.StateStore());
+    cloud::local::DeleteLocalOptions local{.ref = {store, name}};
+    RETURN_IF_ERROR(cloud::local::DeleteLocalClusterResources(local, ctx.Err()));
   }
   RETURN_IF_ERROR(cs->DeleteClusterState(name));
   ctx.Err() << "Deleted cluster: \"" << name << "\"\n";

@@ -6,6 +6,7 @@
 #include "awsapi/credentials.h"
 #include "cli/commands.h"
 #include "cloud/aws/update_cluster.h"
+#include "cloud/local/update.h"
 #include "store/clientset.h"
 
 namespace kops::cli {
@@ -24,6 +25,20 @@ struct UpdateOptions {
 Status RunUpdate(Context& ctx, const UpdateOptions& opt) {
   ASSIGN_OR_RETURN(std::string name, ctx.ClusterName(opt.name));
   ASSIGN_OR_RETURN(auto cs, ctx.OpenClientset());
+  // cloudProvider local: the embedded local cloud (cloud/local/update.h).
+  ASSIGN_OR_RETURN(auto cluster, cs->GetCluster(name));
+  if (cluster.object.spec.cloud_provider == "local") {
+    if (opt.target != "direct") {
+      return InvalidArgument("--target " + opt.target + ": the local cloud supports only direct");
+    }
+    ASSIGN_OR_RETURN(std::string store, ctx.StateStore());
+    cloud::local::UpdateLocalOptions local{.cluster_name = name,
+                                           .yes = opt.yes,
+                                           .clientset = cs.get(),
+                                           .store_url = store,
+                                           .out = &ctx.Out()};
+    return cloud::local::UpdateLocalCluster(local, ctx.Err());
+  }
   cloud::aws::UpdateClusterOptions options{.cluster_name = name,
                                            .target = opt.target,
                                            .yes = opt.yes,

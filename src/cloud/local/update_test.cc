@@ -1,0 +1,138 @@
+#include "cloud/local/update.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "base/fake_clock.h"
+#include "cloud/local/fake_local_cloud_api.h"
+#include "cloud/local/local_test_specs.h"
+#include "store/keystore.h"
+
+namespace kops::cloud::local {
+namespace {
+
+class UpdateLocalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string url = std::string("memfs://update-") +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    cs_ = testing::HaStore(url);
+    ref_ = {cs_->vfs().Url(), "ha.local"};
+  }
+  // Runs update; returns stdout, progress in progress_.
+  std::string Update(bool yes, Status* status = nullptr) {
+    UpdateLocalOptions o{.cluster_name = "ha.local", .yes = yes, .clientset = cs_.get()};
+    std::ostringstream out, progress;
+    o.out = &out;
+    o.api = &api_;
+    o.instance_argv = {"/bin/kops", "toolbox", "instance", "run"};
+    o.clock = &clock_;
+    o.keystore.generate_key = [] { return pki::PrivateKey::GenerateRsa(1024); };
+    Status st = UpdateLocalCluster(o, progress);
+    progress_ = progress.str();
+    if (status) *status = st;
+    EXPECT_TRUE(status || st.ok()) << st.message();
+    return out.str();
+  }
+  CloudState Cloud() { return FilterCluster(api_.state, ClusterId(ref_.store_url, ref_.cluster)); }
+
+  FakeLocalCloudApi api_;
+  FakeClock clock_;
+  std::unique_ptr<store::Clientset> cs_;
+  ClusterRef ref_;
+  std::string progress_;
+};
+
+TEST_F(UpdateLocalTest, DryRunListsEverythingToCreateAndChangesNothing) {
+  std::string out = Update(false);
+  EXPECT_NE(out.find("Will create resources:"), std::string::npos) << out;
+  EXPECT_NE(out.find("AutoscalingGroup/control-plane-local-a.masters.ha.local"), std::string::npos);
+  EXPECT_NE(out.find("Volume/a.etcd-main.ha.local"), std::string::npos);
+  EXPECT_NE(out.find("k8s.io/etcd/main"), std::string::npos);
+  EXPECT_NE(progress_.find("Must specify --yes to apply changes"), std::string::npos);
+  EXPECT_EQ(api_.writes, 0);
+  store::Keystore keystore(cs_->vfs(), "ha.local");
+  EXPECT_EQ(keystore.FindKeyset("kubernetes-ca").status().code(), Code::kNotFound);
+}
+
+TEST_F(UpdateLocalTest, YesCreatesTheCloudResourcesThenASecondRunChangesNothing) {
+  Update(true);
+  CloudState s = Cloud();
+  EXPECT_EQ(s.groups.size(), 6u);
+  EXPECT_EQ(s.volumes.size(), 6u);
+  ASSERT_EQ(s.load_balancers.size(), 1u);
+  EXPECT_EQ(s.zones.size(), 4u);  // local-a..c and the LB's range
+  const LoadBalancer& lb = s.load_balancers.begin()->second;
+  const Group& g = s.groups.at(GroupKey(ClusterId(ref_.store_url, "ha.local"), "nodes-local-c"));
+  EXPECT_EQ(g.launch.env.at("KOPS_API_ENDPOINT"), "https://" + lb.address + ":443");
+  EXPECT_EQ(g.launch.env.at("KOPS_STATE_STORE"), ref_.store_url);
+  EXPECT_EQ(g.desired, 1);
+  store::Keystore keystore(cs_->vfs(), "ha.local");
+  EXPECT_TRUE(keystore.FindKeyset("kubernetes-ca").ok());
+  EXPECT_TRUE(keystore.FindKeyset("etcd-peers-ca-main").ok());
+  EXPECT_NE(progress_.find("All 6 instance groups have their instances running"), std::string::npos)
+      << progress_;
+
+  int writes = api_.writes;
+  Update(true);
+  EXPECT_EQ(api_.writes, writes);
+  EXPECT_NE(progress_.find("No changes need to be applied"), std::string::npos) << progress_;
+  EXPECT_EQ(Update(false), "No changes need to be applied\n");
+}
+
+TEST_F(UpdateLocalTest, AChangedGroupIsTheOnlyDifferenceAndKeepsItsDesiredSize) {
+  Update(true);
+  auto ig = cs_->GetInstanceGroup("ha.local", "nodes-local-b").value();
+  ig.object.spec.max_size = 3;
+  ASSERT_TRUE(cs_->UpdateInstanceGroup("ha.local", ig.object, ig.version).ok());
+  std::string key = GroupKey(ClusterId(ref_.store_url, "ha.local"), "nodes-local-b");
+  api_.state.groups.at(key).desired = 1;
+  std::string out = Update(false);
+  EXPECT_NE(out.find("Will modify resources:"), std::string::npos) << out;
+  EXPECT_NE(out.find("AutoscalingGroup/nodes-local-b.ha.local"), std::string::npos);
+  EXPECT_NE(out.find("MaxSize"), std::string::npos);
+  EXPECT_EQ(out.find("Will create"), std::string::npos) << out;
+  EXPECT_EQ(out.find("nodes-local-a"), std::string::npos) << out;
+
+  std::string old_hash = api_.state.groups.at(key).LaunchHash();
+  Update(true);
+  const Group& g = api_.state.groups.at(key);
+  EXPECT_EQ(g.max_size, 3);
+  EXPECT_EQ(g.desired, 1);
+  EXPECT_NE(g.LaunchHash(), old_hash);  // its running instance is now outdated
+}
+
+TEST_F(UpdateLocalTest, OtherCloudsAreRefused) {
+  auto c = cs_->GetCluster("ha.local").value();
+  c.object.spec.cloud_provider = "aws";
+  ASSERT_TRUE(cs_->UpdateCluster(c.object, c.version).ok());
+  Status st;
+  Update(true, &st);
+  EXPECT_EQ(st.code(), Code::kFailedPrecondition);
+  EXPECT_NE(st.message().find("aws"), std::string::npos);
+}
+
+TEST_F(UpdateLocalTest, InstancesThatNeverLaunchAreReportedAfterTheTimeout) {
+  api_.launch_on_create = false;
+  Status st;
+  Update(true, &st);
+  EXPECT_EQ(st.code(), Code::kDeadlineExceeded);
+  EXPECT_NE(st.message().find("0 of 6 instances running"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("nodes-local-a (0 of 1)"), std::string::npos) << st.message();
+  EXPECT_NE(progress_.find("Waiting for instances to launch"), std::string::npos);
+}
+
+TEST_F(UpdateLocalTest, DeleteRemovesEveryResourceOfTheCluster) {
+  Update(true);
+  std::ostringstream progress;
+  ASSERT_TRUE(DeleteLocalClusterResources({ref_, &api_, &clock_}, progress).ok());
+  CloudState s = Cloud();
+  EXPECT_TRUE(s.groups.empty() && s.volumes.empty() && s.load_balancers.empty() && s.zones.empty());
+  for (const auto& [id, i] : s.instances) EXPECT_FALSE(i.Live()) << id;
+  EXPECT_NE(progress.str().find("6 groups, 6 instances, 6 volumes"), std::string::npos)
+      << progress.str();
+}
+
+}  // namespace
+}  // namespace kops::cloud::local
