@@ -1,5 +1,6 @@
 #include "instance/instance_run.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "base/clock.h"
@@ -49,9 +50,20 @@ Status RunNode(const InstanceEnv& env, const InstancePlan& plan, store::Vfs& vfs
   ASSIGN_OR_RETURN(TlsConfig tls, IssueApiClientTls(keystore, "system:node:" + node));
   NodeAgent agent({plan.api_endpoint, node, env.address, env.zone, env.instance_group, tls}, http,
                   RealClock::Instance());
+  // A failed heartbeat (the API not up yet, its control plane being replaced) is retried
+  // sooner than the next regular one: after 1 s, doubling up to the heartbeat interval.
+  const std::chrono::milliseconds interval = std::chrono::seconds(env.heartbeat_seconds);
+  std::chrono::milliseconds retry(1000);
   while (!stop) {
-    if (Status st = agent.Heartbeat(); !st.ok()) log("node agent: " + st.message());
-    WaitForStop(stop, std::chrono::seconds(env.heartbeat_seconds));
+    Status st = agent.Heartbeat();
+    if (st.ok()) {
+      retry = std::chrono::milliseconds(1000);
+      WaitForStop(stop, interval);
+      continue;
+    }
+    log("node agent: " + st.message());
+    WaitForStop(stop, std::min(retry, interval));
+    retry = std::min(retry * 2, interval);
   }
   return Status::Ok();
 }
