@@ -112,7 +112,9 @@ TEST_F(UpdateClusterTest, TerraformTwiceIsByteIdentical) {
                             "terraform", "--out", (dir_ / out).string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // the second run finds the state files up to date and rewrites none
-    if (std::string(out) == "tf2") EXPECT_NE(r.err.find("Wrote 0 of"), std::string::npos) << r.err;
+    if (std::string(out) == "tf2") {
+      EXPECT_NE(r.err.find("Wrote 0 of"), std::string::npos) << r.err;
+    }
   }
   auto first = Tree(dir_ / "tf1"), second = Tree(dir_ / "tf2");
   EXPECT_GT(first.size(), 5u);
