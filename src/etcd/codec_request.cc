@@ -1,7 +1,7 @@
 // Request encoding for the etcd JSON gateway (see codec.h for the measured spelling).
 #include <string>
 
-#include "etcd/base64.h"
+#include "base/base64.h"
 #include "etcd/codec.h"
 #include "etcd/key_range.h"
 

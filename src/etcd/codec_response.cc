@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "etcd/base64.h"
+#include "base/base64.h"
 #include "etcd/codec.h"
 
 namespace kops::etcd {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "api/yaml_writer.h"
+#include "base/base64.h"
 #include "base/file_util.h"
 #include "base/strings.h"
 #include "channels/convert/yaml_json.h"
@@ -50,13 +51,13 @@ json MergeKubeconfig(const json& existing, const KubeconfigEntry& e) {
   config["apiVersion"] = "v1";
   config["kind"] = "Config";
   if (!config.contains("preferences") || !config["preferences"].is_object()) config["preferences"] = json::object();
-  json cluster = {{"server", e.server}, {"certificate-authority-data", pki::Base64Encode(e.ca_pem)}};
+  json cluster = {{"server", e.server}, {"certificate-authority-data", Base64Encode(e.ca_pem)}};
   if (!e.tls_server_name.empty()) cluster["tls-server-name"] = e.tls_server_name;
   Upsert(config["clusters"], e.name, {{"name", e.name}, {"cluster", cluster}});
   json user = json::object();
   if (!e.client_cert_pem.empty()) {
-    user["client-certificate-data"] = pki::Base64Encode(e.client_cert_pem);
-    user["client-key-data"] = pki::Base64Encode(e.client_key_pem);
+    user["client-certificate-data"] = Base64Encode(e.client_cert_pem);
+    user["client-key-data"] = Base64Encode(e.client_key_pem);
   }
   Upsert(config["users"], e.name, {{"name", e.name}, {"user", user}});
   Upsert(config["contexts"], e.name, {{"name", e.name}, {"context", {{"cluster", e.name}, {"user", e.name}}}});

@@ -1,5 +1,5 @@
-// Byte encodings the key formats need: base64 (standard alphabet, as Go's
-// base64.StdEncoding), colon-separated hex (SSH fingerprints) and raw digests.
+// Byte encodings the key formats need: colon-separated hex (SSH fingerprints) and raw
+// digests. Base64 is in base/base64.h.
 #pragma once
 
 #include <string>
@@ -8,14 +8,6 @@
 #include "base/status.h"
 
 namespace kops::pki {
-
-// Standard base64 with '=' padding.
-std::string Base64Encode(std::string_view data);
-// Standard base64 without padding (Go's base64.RawStdEncoding).
-std::string Base64EncodeRaw(std::string_view data);
-// Decodes standard base64; padding optional, whitespace (newlines) ignored.
-// InvalidArgument names the offending character position.
-Result<std::string> Base64Decode(std::string_view text);
 
 // "c4:a6:ed": lower-case hex bytes separated by colons.
 std::string ColonHex(std::string_view bytes);

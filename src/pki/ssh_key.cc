@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/base64.h"
 #include "pki/encoding.h"
 #include "pki/openssl_util.h"
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/base64.h"
 #include "pki/encoding.h"
 #include "pki/serial.h"
 #include "store/keystore_yaml.h"
@@ -29,7 +30,7 @@ Result<KeysetItem> DecodeItem(const YamlNode& node, size_t index) {
   if (std::string ts = ScalarOf(node.Find("distrustTimestamp")); !ts.empty())
     item.distrust_timestamp = ts;
   if (std::string pub = ScalarOf(node.Find("publicMaterial")); !pub.empty()) {
-    auto pem_or = pki::Base64Decode(pub);
+    auto pem_or = Base64Decode(pub);
     if (!pem_or.ok()) return pem_or.status().WithContext(where + ".publicMaterial");
     const std::string& pem = *pem_or;
     auto cert = pki::Certificate::ParsePem(pem);
@@ -37,7 +38,7 @@ Result<KeysetItem> DecodeItem(const YamlNode& node, size_t index) {
     item.certificate = *cert;
   }
   if (std::string priv = ScalarOf(node.Find("privateMaterial")); !priv.empty()) {
-    auto pem_or = pki::Base64Decode(priv);
+    auto pem_or = Base64Decode(priv);
     if (!pem_or.ok()) return pem_or.status().WithContext(where + ".privateMaterial");
     const std::string& pem = *pem_or;
     auto key = pki::PrivateKey::ParsePem(pem);
@@ -99,11 +100,11 @@ Result<std::string> EncodeKeysetYaml(const Keyset& keyset) {
     field("id", YamlScalar(item.id));
     if (item.private_key) {
       ASSIGN_OR_RETURN(std::string pem, item.private_key->ToPem());
-      field("privateMaterial", pki::Base64Encode(pem));
+      field("privateMaterial", Base64Encode(pem));
     }
     if (item.certificate) {
       ASSIGN_OR_RETURN(std::string pem, item.certificate->ToPem());
-      field("publicMaterial", pki::Base64Encode(pem));
+      field("publicMaterial", Base64Encode(pem));
     }
   }
   if (!keyset.primary_id.empty()) out += "  primaryID: " + YamlScalar(keyset.primary_id) + "\n";

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/base64.h"
 #include "pki/encoding.h"
 #include "pki/issue.h"
 #include "store/keystore_yaml.h"
@@ -40,10 +41,10 @@ TEST(KeysetYamlTest, EncodesInKopsLayout) {
       "  keys:\n"
       "  - id: \"7366017513496283926781946829\"\n"
       "    privateMaterial: " +
-      pki::Base64Encode(*ca.key.ToPem()) +
+      Base64Encode(*ca.key.ToPem()) +
       "\n"
       "    publicMaterial: " +
-      pki::Base64Encode(*ca.cert.ToPem()) +
+      Base64Encode(*ca.cert.ToPem()) +
       "\n"
       "  primaryID: \"7366017513496283926781946829\"\n"
       "  type: Keypair\n";
@@ -67,16 +68,16 @@ TEST(KeysetYamlTest, DecodesOlderKeysetsAndPicksNewestKeyAsPrimary) {
       "apiVersion: kops.k8s.io/v1alpha2\nkind: Keyset\nmetadata:\n  creationTimestamp: null\n"
       "  name: ca\nspec:\n  keys:\n"
       "  - id: '2000'\n    privateMaterial: " +
-      pki::Base64Encode(*new_ca.key.ToPem()) +
-      "\n    publicMaterial: " + pki::Base64Encode(*new_ca.cert.ToPem()) +
+      Base64Encode(*new_ca.key.ToPem()) +
+      "\n    publicMaterial: " + Base64Encode(*new_ca.cert.ToPem()) +
       "\n"
       "  - distrustTimestamp: \"2021-01-01T00:00:00Z\"\n    id: \"100\"\n"
       "    privateMaterial: " +
-      pki::Base64Encode(*old_ca.key.ToPem()) +
-      "\n    publicMaterial: " + pki::Base64Encode(*old_ca.cert.ToPem()) +
+      Base64Encode(*old_ca.key.ToPem()) +
+      "\n    publicMaterial: " + Base64Encode(*old_ca.cert.ToPem()) +
       "\n"
       "  - id: \"3000\"\n    publicMaterial: " +
-      pki::Base64Encode(*old_ca.cert.ToPem()) +
+      Base64Encode(*old_ca.cert.ToPem()) +
       "\n"
       "  type: Keypair\n";
   auto keyset = DecodeKeysetYaml(yaml);

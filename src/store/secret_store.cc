@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/base64.h"
 #include "pki/encoding.h"
 #include "store/keystore.h"
 
@@ -14,7 +15,7 @@ std::string NewSecretToken() {
     unsigned char random[128];
     RAND_bytes(random, sizeof(random));
     std::string encoded =
-        pki::Base64Encode(std::string_view(reinterpret_cast<char*>(random), sizeof(random)));
+        Base64Encode(std::string_view(reinterpret_cast<char*>(random), sizeof(random)));
     std::string token;
     for (char c : encoded)
       if (c != '+' && c != '/' && c != '=') token.push_back(c);
@@ -23,7 +24,7 @@ std::string NewSecretToken() {
 }
 
 std::string EncodeSecretJson(const Secret& secret) {
-  return nlohmann::json{{"Data", pki::Base64Encode(secret.data)}}.dump();
+  return nlohmann::json{{"Data", Base64Encode(secret.data)}}.dump();
 }
 
 Result<Secret> DecodeSecretJson(std::string_view text) {
@@ -33,7 +34,7 @@ Result<Secret> DecodeSecretJson(std::string_view text) {
   auto it = json.find("Data");
   if (it == json.end() || it->is_null()) return Secret{};
   if (!it->is_string()) return InvalidArgument("secret field \"Data\" is not a base64 string");
-  auto data = pki::Base64Decode(it->get<std::string>());
+  auto data = Base64Decode(it->get<std::string>());
   if (!data.ok()) return data.status().WithContext("secret field \"Data\"");
   return Secret{std::move(*data)};
 }

@@ -1,10 +1,8 @@
-#include "etcd/base64.h"
+#include "base/base64.h"
 
 #include <gtest/gtest.h>
 
-#include "etcd/key_range.h"
-
-namespace kops::etcd {
+namespace kops {
 namespace {
 
 TEST(Base64Test, EncodesRfc4648Vectors) {
@@ -41,13 +39,29 @@ TEST(Base64Test, RejectsForeignCharactersNamingTheOffset) {
   EXPECT_FALSE(Base64Decode("Z").ok());
 }
 
-TEST(KeyRangeTest, PrefixEndIncrementsLastByte) {
-  EXPECT_EQ(PrefixRangeEnd("/registry/"), "/registry0");
-  EXPECT_EQ(PrefixRangeEnd("a"), "b");
-  EXPECT_EQ(PrefixRangeEnd(std::string("a\xff", 2)), "b");
-  EXPECT_EQ(PrefixRangeEnd(""), std::string(1, '\0'));
-  EXPECT_EQ(PrefixRangeEnd("\xff\xff"), std::string(1, '\0'));
+TEST(Base64Test, Base64KnownVectors) {
+  EXPECT_EQ(Base64Encode(""), "");
+  EXPECT_EQ(Base64Encode("f"), "Zg==");
+  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
+  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(Base64EncodeRaw("fo"), "Zm8");
+  EXPECT_EQ(Base64Encode(std::string("\xff\xfe\x00", 3)), "//4A");
+}
+
+TEST(Base64Test, Base64DecodeRoundTripsAndIgnoresNewlines) {
+  std::string all;
+  for (int i = 0; i < 256; ++i) all.push_back(static_cast<char>(i));
+  EXPECT_EQ(*Base64Decode(Base64Encode(all)), all);
+  EXPECT_EQ(*Base64Decode("Zm9v\nYmFy\n"), "foobar");
+  EXPECT_EQ(*Base64Decode("Zm8"), "fo");
+}
+
+TEST(Base64Test, Base64DecodeRejectsGarbage) {
+  EXPECT_EQ(Base64Decode("Zm9v*").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Base64Decode("Zg==Zg").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Base64Decode("Z").status().code(), Code::kInvalidArgument);
 }
 
 }  // namespace
-}  // namespace kops::etcd
+}  // namespace kops
