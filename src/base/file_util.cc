@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -81,6 +82,12 @@ Status MakeDirs(const std::string& path, mode_t mode) {
     return Internal("creating directory " + path + ": " + ErrnoText());
   }
   return Status::Ok();
+}
+
+std::string SelfExecutablePath() {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "kops";
 }
 
 bool PathExists(const std::string& path) {

@@ -15,5 +15,8 @@ Status WriteFileAtomic(const std::string& path, const std::string& content, mode
 // Creates path and its parents with mode (existing directories are left as they are).
 Status MakeDirs(const std::string& path, mode_t mode = 0755);
 bool PathExists(const std::string& path);
+// The path of the running executable (/proc/self/exe), "kops" when unreadable: how the
+// binary starts its own helpers (the cloud daemon, supervisors, instances).
+std::string SelfExecutablePath();
 
 }  // namespace kops

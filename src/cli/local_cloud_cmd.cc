@@ -1,12 +1,12 @@
 // `kops toolbox local-cloud status|stop` and the two programs the daemon runs as the kops
 // binary: `toolbox local-cloud daemon --dir D` (cloud/local/daemon.h; started on demand by
 // the client) and `toolbox local-cloud supervise -- PROGRAM ARGS…` (supervisor.h).
-#include <limits.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <memory>
 
+#include "base/file_util.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
 #include "cloud/local/daemon.h"
@@ -44,12 +44,6 @@ local::LocalCloudClient LocalClient(bool autostart) {
 
 namespace {
 
-std::string SelfExe() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "kops";
-}
-
 struct DaemonFlags {
   std::string dir;
   double idle_exit_seconds = -1;  // < 0: $KOPS_LOCAL_CLOUD_IDLE_EXIT or 30
@@ -66,7 +60,7 @@ Status RunDaemonCommand(const DaemonFlags& f) {
   }
   o.idle_exit = std::chrono::milliseconds(static_cast<int64_t>(idle * 1000));
   o.core.haproxy_path = access(f.haproxy.c_str(), X_OK) == 0 ? f.haproxy : "";
-  o.core.applier.supervisor_prefix = {SelfExe(), "toolbox", "local-cloud", "supervise", "--"};
+  o.core.applier.supervisor_prefix = {SelfExecutablePath(), "toolbox", "local-cloud", "supervise", "--"};
   static local::TreeKillingProcessRunner runner;
   Status st = local::RunDaemon(o, runner, RealClock::Instance());
   if (st.code() == Code::kAlreadyExists) return Status::Ok();  // another daemon serves

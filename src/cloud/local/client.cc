@@ -1,6 +1,5 @@
 #include "cloud/local/client.h"
 
-#include <limits.h>
 #include <unistd.h>
 
 #include "base/file_util.h"
@@ -10,12 +9,6 @@
 namespace kops::cloud::local {
 
 namespace {
-
-std::string SelfExe() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "kops";
-}
 
 template <typename T, typename F>
 Result<T> Decode(const Result<Json>& r, F decode) {
@@ -30,7 +23,7 @@ LocalCloudClient::LocalCloudClient(ClientOptions options, Clock& clock)
   if (options_.state_dir.empty()) options_.state_dir = DefaultStateDirPath();
   if (options_.socket_path.empty()) options_.socket_path = DaemonSocketPath(options_.state_dir);
   if (options_.daemon_argv.empty()) {
-    options_.daemon_argv = {SelfExe(), "toolbox", "local-cloud", "daemon"};
+    options_.daemon_argv = {SelfExecutablePath(), "toolbox", "local-cloud", "daemon"};
   }
 }
 

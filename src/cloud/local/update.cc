@@ -1,12 +1,10 @@
 #include "cloud/local/update.h"
 
-#include <limits.h>
-#include <unistd.h>
-
 #include <cstdio>
 
 #include "api/defaults.h"
 #include "api/validation.h"
+#include "base/file_util.h"
 #include "cloud/local/model_builder.h"
 #include "engine/dry_run_target.h"
 #include "engine/run_graph.h"
@@ -15,11 +13,19 @@ namespace kops::cloud::local {
 
 namespace {
 
-std::string SelfExe() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "kops";
-}
+// The cloud API an operation uses: the one given (tests), else a client of the local
+// cloud daemon that this holder owns.
+struct CloudApiHolder {
+  explicit CloudApiHolder(LocalCloudApi* given) : api(given) {
+    if (api != nullptr) return;
+    client = std::make_unique<LocalCloudClient>();
+    owned = std::make_unique<ClientCloudApi>(*client);
+    api = owned.get();
+  }
+  std::unique_ptr<LocalCloudClient> client;
+  std::unique_ptr<ClientCloudApi> owned;
+  LocalCloudApi* api;
+};
 
 std::string Seconds(Clock::Duration d) {
   char buf[32];
@@ -49,7 +55,7 @@ Result<LocalModelInput> LoadInput(const UpdateLocalOptions& o) {
   in.ref = {o.store_url.empty() ? cs.vfs().Url() : o.store_url, o.cluster_name};
   in.instance_argv = o.instance_argv;
   in.keystore = o.keystore;
-  if (in.instance_argv.empty()) in.instance_argv = {SelfExe(), "toolbox", "instance", "run"};
+  if (in.instance_argv.empty()) in.instance_argv = {SelfExecutablePath(), "toolbox", "instance", "run"};
   return in;
 }
 
@@ -69,14 +75,8 @@ Status UpdateLocalCluster(const UpdateLocalOptions& o, std::ostream& progress) {
   const Clock::TimePoint start = clock.Now();
   ASSIGN_OR_RETURN(LocalModelInput input, LoadInput(o));
 
-  std::unique_ptr<LocalCloudClient> client;
-  std::unique_ptr<ClientCloudApi> owned;
-  LocalCloudApi* api = o.api;
-  if (api == nullptr) {
-    client = std::make_unique<LocalCloudClient>();
-    owned = std::make_unique<ClientCloudApi>(*client);
-    api = owned.get();
-  }
+  CloudApiHolder holder(o.api);
+  LocalCloudApi* api = holder.api;
   engine::Graph graph;
   RETURN_IF_ERROR(BuildLocalModel(input, *api, o.clientset->vfs(), graph));
   engine::RunGraphOptions run;
@@ -112,14 +112,8 @@ Status UpdateLocalCluster(const UpdateLocalOptions& o, std::ostream& progress) {
 
 Status DeleteLocalClusterResources(const DeleteLocalOptions& o, std::ostream& progress) {
   Clock& clock = o.clock ? *o.clock : RealClock::Instance();
-  std::unique_ptr<LocalCloudClient> client;
-  std::unique_ptr<ClientCloudApi> owned;
-  LocalCloudApi* api = o.api;
-  if (api == nullptr) {
-    client = std::make_unique<LocalCloudClient>();
-    owned = std::make_unique<ClientCloudApi>(*client);
-    api = owned.get();
-  }
+  CloudApiHolder holder(o.api);
+  LocalCloudApi* api = holder.api;
   const Clock::TimePoint start = clock.Now();
   ASSIGN_OR_RETURN(CloudState before, api->ClusterState(o.ref));
   ASSIGN_OR_RETURN(std::vector<std::string> terminating, api->DeleteCluster(o.ref));
