@@ -25,7 +25,8 @@ struct UpdateOptions {
 Status RunUpdate(Context& ctx, const UpdateOptions& opt) {
   ASSIGN_OR_RETURN(std::string name, ctx.ClusterName(opt.name));
   ASSIGN_OR_RETURN(auto cs, ctx.OpenClientset());
-  // cloudProvider local: the embedded local cloud (cloud/local/update.h).
+  // cloudProvider local: the embedded local cloud (cloud/local/update.h). The cluster is
+  // read once here and handed to whichever cloud updates it.
   ASSIGN_OR_RETURN(auto cluster, cs->GetCluster(name));
   if (cluster.object.spec.cloud_provider == "local") {
     if (opt.target != "direct") {
@@ -35,6 +36,7 @@ Status RunUpdate(Context& ctx, const UpdateOptions& opt) {
     cloud::local::UpdateLocalOptions local{.cluster_name = name,
                                            .yes = opt.yes,
                                            .clientset = cs.get(),
+                                           .cluster = &cluster.object,
                                            .store_url = store,
                                            .out = &ctx.Out()};
     return cloud::local::UpdateLocalCluster(local, ctx.Err());
@@ -43,7 +45,8 @@ Status RunUpdate(Context& ctx, const UpdateOptions& opt) {
                                            .target = opt.target,
                                            .yes = opt.yes,
                                            .out_dir = opt.out_dir,
-                                           .lifecycle_overrides = opt.lifecycle_overrides};
+                                           .lifecycle_overrides = opt.lifecycle_overrides,
+                                           .cluster = &cluster.object};
   return cloud::aws::UpdateCluster(options, *cs, awsapi::ProcessEnv(), ctx.Out(), ctx.Err());
 }
 

@@ -18,10 +18,15 @@ namespace kops::cloud::aws {
 
 namespace {
 
-Result<ModelInput> LoadInput(const std::string& name, store::Clientset& cs) {
+Result<ModelInput> LoadInput(const std::string& name, const api::Cluster* read,
+                             store::Clientset& cs) {
   ModelInput input;
-  ASSIGN_OR_RETURN(auto cluster, cs.GetCluster(name));
-  input.cluster = std::move(cluster.object);
+  if (read != nullptr) {
+    input.cluster = *read;
+  } else {
+    ASSIGN_OR_RETURN(auto cluster, cs.GetCluster(name));
+    input.cluster = std::move(cluster.object);
+  }
   if (input.cluster.spec.config_base.empty()) input.cluster.spec.config_base = cs.ConfigBaseFor(name);
   ASSIGN_OR_RETURN(auto groups, cs.ListInstanceGroups(name));
   api::ApplyDefaults(input.cluster);
@@ -78,7 +83,7 @@ Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& cs,
         "applying changes directly to AWS is not implemented yet; use --target terraform");
   }
   ASSIGN_OR_RETURN(LifecycleOverrides overrides, ParseLifecycleOverrides(options.lifecycle_overrides));
-  ASSIGN_OR_RETURN(ModelInput input, LoadInput(options.cluster_name, cs));
+  ASSIGN_OR_RETURN(ModelInput input, LoadInput(options.cluster_name, options.cluster, cs));
   if (input.cluster.spec.cloud_provider != "aws") {
     return FailedPrecondition("cluster \"" + options.cluster_name + "\" uses cloud provider \"" +
                               input.cluster.spec.cloud_provider + "\"; this update supports aws");

@@ -34,6 +34,8 @@ struct UpdateClusterOptions {
   // --lifecycle-overrides values, "TaskName=Lifecycle[,...]" (lifecycle.h); applied to
   // the dry run and the Terraform output.
   std::vector<std::string> lifecycle_overrides;
+  // The cluster as the caller already read it from the store (not owned); null: read it.
+  const api::Cluster* cluster = nullptr;
 };
 
 Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& clientset,

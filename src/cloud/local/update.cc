@@ -36,8 +36,12 @@ std::string Seconds(Clock::Duration d) {
 Result<LocalModelInput> LoadInput(const UpdateLocalOptions& o) {
   store::Clientset& cs = *o.clientset;
   LocalModelInput in;
-  ASSIGN_OR_RETURN(auto cluster, cs.GetCluster(o.cluster_name));
-  in.cluster = std::move(cluster.object);
+  if (o.cluster != nullptr) {
+    in.cluster = *o.cluster;
+  } else {
+    ASSIGN_OR_RETURN(auto cluster, cs.GetCluster(o.cluster_name));
+    in.cluster = std::move(cluster.object);
+  }
   if (in.cluster.spec.cloud_provider != "local") {
     return FailedPrecondition("cluster \"" + o.cluster_name + "\" uses cloud provider \"" +
                               in.cluster.spec.cloud_provider + "\", not local");

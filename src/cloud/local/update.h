@@ -37,6 +37,8 @@ struct UpdateLocalOptions {
   std::string cluster_name;
   bool yes = false;
   store::Clientset* clientset = nullptr;  // required; not owned
+  // The cluster as the caller already read it from the store (not owned); null: read it.
+  const api::Cluster* cluster = nullptr;
   // The state store URL that names the cluster in the local cloud, as the other local
   // cloud verbs give it (--state / KOPS_STATE_STORE); empty: clientset->vfs().Url().
   std::string store_url;
