@@ -12,7 +12,7 @@ bool IsControlPlane(const std::string& role) {
   return role == "ControlPlane" || role == "Master" || role == "APIServer";
 }
 
-void EvaluateGroups(const ValidationInput& in, ClusterValidation& out) {
+void EvaluateGroups(const ValidationInput& in, const ValidationOptions& options, ClusterValidation& out) {
   for (const GroupObservation& g : in.groups) {
     if (!g.found_in_cloud) {
       out.failures.push_back({"InstanceGroup", g.name,
@@ -25,7 +25,7 @@ void EvaluateGroups(const ValidationInput& in, ClusterValidation& out) {
       ++running;
       if (m.outdated) ++outdated;
     }
-    int ready = running - outdated;
+    int ready = options.count_outdated ? running : running - outdated;
     if (ready < g.min_size) {
       std::string msg = "InstanceGroup \"" + g.name + "\" did not have enough nodes " +
                         std::to_string(ready) + " vs " + std::to_string(g.min_size);
@@ -107,7 +107,7 @@ ClusterValidation EvaluateCluster(const ValidationInput& input, const Validation
   ClusterValidation out;
   out.cluster_name = input.cluster_name;
   out.groups = input.groups;
-  EvaluateGroups(input, out);
+  EvaluateGroups(input, options, out);
   EvaluateNodes(input, options, out);
   EvaluateEtcd(input.etcd, options, out);
   EvaluateApi(input.api, out);

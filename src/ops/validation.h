@@ -24,6 +24,9 @@ namespace kops::ops {
 struct ValidationOptions {
   std::chrono::seconds node_grace{40};
   int64_t max_revision_lag = 10;
+  // Outdated machines count as members of their group, as kops' validation counts
+  // NeedUpdate instances (a rolling update validates while old instances remain).
+  bool count_outdated = false;
 };
 
 ClusterValidation EvaluateCluster(const ValidationInput& input, const ValidationOptions& options = {});

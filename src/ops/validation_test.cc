@@ -48,6 +48,12 @@ TEST(EvaluateCluster, OutdatedMachinesDoNotCountAsReady) {
             "InstanceGroup \"nodes-local-a\" did not have enough nodes 0 vs 1 (1 running, 1 outdated)");
 }
 
+TEST(EvaluateCluster, OutdatedMachinesCountWhenAskedAsDuringARoll) {
+  ValidationInput in = HealthyInput();
+  in.groups[1].machines[0].outdated = true;
+  EXPECT_TRUE(EvaluateCluster(in, {.count_outdated = true}).healthy());
+}
+
 TEST(EvaluateCluster, GroupMissingFromCloud) {
   ValidationInput in = HealthyInput();
   in.groups[3].found_in_cloud = false;
