@@ -76,6 +76,9 @@ class Client {
   // GET /health of one endpoint: true when the member has a leader and can serve.
   // A reachable member that reports unhealthy is `false`, not an error.
   Result<bool> Health(const std::string& endpoint);
+  // The member's v3 snapshot (a bbolt file, what `etcdctl snapshot save` writes), streamed
+  // by the member at `endpoint`; the whole answer must arrive within the request timeout.
+  Result<std::string> Snapshot(const std::string& endpoint);
 
   const std::vector<std::string>& endpoints() const { return transport_.options().endpoints; }
 

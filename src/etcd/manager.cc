@@ -191,6 +191,8 @@ Status EtcdManager::Tick() {
   Status st = [&]() -> Status {
     ASSIGN_OR_RETURN(StartObservation obs, Observe());
     StartPlan plan = DecideStart(obs);
+    if (plan.kind == Kind::kBootstrap && deps_.review_bootstrap)
+      plan = deps_.review_bootstrap(std::move(plan));
     {
       std::lock_guard lock(mu_);
       snap_.last_plan = plan.kind;

@@ -54,6 +54,8 @@ struct ManagerDeps {
   EtcdLauncher* launcher = nullptr;
   Clock* clock = nullptr;
   std::function<void(const std::string&)> log;  // one line per event; may be empty
+  // Asked before a bootstrap (may turn it into a wait, e.g. when backups exist); may be empty.
+  std::function<StartPlan(StartPlan)> review_bootstrap;
 };
 
 struct ManagerSnapshot {

@@ -44,8 +44,22 @@ Status ControlPlane::StartMember(const EtcdMembership& m, store::Keystore& keyst
   mc.election_timeout_ms = config_.election_timeout_ms;
   mc.client_tls = tls.client;
   mc.peer_tls = tls.peer;
-  member.manager = std::make_unique<etcd::EtcdManager>(
-      mc, etcd::ManagerDeps{member.api.get(), member.discovery.get(), &launcher_, deps_.clock, deps_.log});
+  etcd::EtcdProcessSpec urls;  // the member's URLs, as the manager derives them
+  urls.address = mc.address;
+  urls.client_port = mc.client_port;
+  urls.peer_port = mc.peer_port;
+  urls.client_tls = mc.client_tls;
+  urls.peer_tls = mc.peer_tls;
+  EtcdBackupAgentConfig bc{config_.cluster_name, m.etcd_cluster, m.member, m.all_members,
+                           etcd::ClientUrl(urls), etcd::PeerUrl(urls), mc.data_dir, dir, mc.token,
+                           "/usr/bin/etcdctl", tls.client_config, config_.etcd_backups[m.etcd_cluster]};
+  member.backups = std::make_unique<EtcdBackupAgent>(bc, *deps_.vfs, *member.discovery,
+                                                      *deps_.http, *deps_.clock, deps_.log);
+  etcd::ManagerDeps md{member.api.get(), member.discovery.get(), &launcher_, deps_.clock, deps_.log};
+  EtcdBackupAgent* agent = member.backups.get();
+  md.review_bootstrap = [agent](etcd::StartPlan p) { return agent->ReviewBootstrap(std::move(p)); };
+  member.manager = std::make_unique<etcd::EtcdManager>(mc, md);
+  agent->Attach(member.manager.get());
   if (deps_.log) deps_.log("etcd " + m.etcd_cluster + ": member " + m.member + " on volume " + volume.id);
   members_[m.etcd_cluster] = std::move(member);
   return Status::Ok();
@@ -76,12 +90,14 @@ Status ControlPlane::Start() {
   if (manager("main")) RETURN_IF_ERROR(StartApi(keystore));  // no etcd main: no API either
   for (auto& [name, member] : members_) {
     etcd::EtcdManager* mgr = member.manager.get();
+    EtcdBackupAgent* backups = member.backups.get();
     Clock* clock = deps_.clock;
     auto interval = config_.tick_interval;
-    member.supervisor = std::jthread([mgr, clock, interval](std::stop_token stop) {
+    member.supervisor = std::jthread([mgr, backups, clock, interval](std::stop_token stop) {
       while (!stop.stop_requested()) {
         Status st = mgr->Tick();
         (void)st;  // kept in the manager's snapshot and logged by it
+        backups->Tick();
         clock->SleepFor(interval);
       }
     });

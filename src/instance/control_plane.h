@@ -23,6 +23,7 @@
 #include "etcd/manager_cluster_api.h"
 #include "etcd/manager_process.h"
 #include "instance/apiserver.h"
+#include "instance/etcd_backup_agent.h"
 #include "instance/etcd_object_store.h"
 #include "instance/instance_config.h"
 #include "instance/store_discovery.h"
@@ -44,6 +45,8 @@ struct ControlPlaneConfig {
   int heartbeat_interval_ms = 100;
   int election_timeout_ms = 500;
   std::chrono::milliseconds tick_interval{100};
+  // Backup schedule and retention per etcd cluster (defaults when absent).
+  std::map<std::string, EtcdBackupSettings> etcd_backups;
 };
 
 struct ControlPlaneDeps {
@@ -72,6 +75,7 @@ class ControlPlane {
     std::unique_ptr<StoreDiscovery> discovery;
     std::unique_ptr<etcd::EtcdClusterApi> api;
     std::unique_ptr<etcd::EtcdManager> manager;
+    std::unique_ptr<EtcdBackupAgent> backups;
     std::jthread supervisor;
   };
   Status StartMember(const EtcdMembership& m, store::Keystore& keystore);

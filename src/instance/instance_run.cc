@@ -1,6 +1,7 @@
 #include "instance/instance_run.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include "base/clock.h"
@@ -19,7 +20,8 @@ void WaitForStop(const std::atomic<bool>& stop, std::chrono::milliseconds d) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
-Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan, store::Vfs& vfs,
+Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan,
+                       const api::Cluster& cluster, store::Vfs& vfs,
                        HttpClient& http, const std::atomic<bool>& stop,
                        const std::function<void(const std::string&)>& log) {
   LocalCloudVolumeClaimer volumes(env.cloud_socket, env.instance_id,
@@ -32,6 +34,7 @@ Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan, store::
   c.etcd = plan.etcd;
   c.api_sans = plan.api_sans;
   c.api_port = env.api_port;
+  ASSIGN_OR_RETURN(c.etcd_backups, EtcdBackupSettingsFor(cluster, [](const char* k) { return std::getenv(k); }));
   ControlPlane cp(c, {&vfs, &volumes, &http, &RealClock::Instance(), log});
   RETURN_IF_ERROR(cp.Start());
   log("control plane running on " + env.address);
@@ -83,7 +86,8 @@ Status RunInstance(const InstanceEnv& env, const std::atomic<bool>& stop,
   std::unique_ptr<HttpClient> http = NewCurlHttpClient();
   log("instance " + env.instance_id + " (" + env.instance_group + ", " + env.zone + ", " +
       env.address + "): " + (plan.control_plane ? "control plane" : "node"));
-  if (plan.control_plane) return RunControlPlane(env, plan, clientset.vfs(), *http, stop, log);
+  if (plan.control_plane)
+    return RunControlPlane(env, plan, cluster.object, clientset.vfs(), *http, stop, log);
   return RunNode(env, plan, clientset.vfs(), *http, stop, log);
 }
 

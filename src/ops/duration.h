@@ -1,15 +1,11 @@
-// Go's time.ParseDuration for the flags kops takes as durations ("18h", "1h30m",
-// "30s", "500ms", "3m"): a sequence of <number><unit> with units ns, us, ms, s, m, h;
-// decimals allowed ("1.5h"); "0" alone is zero. kInvalidArgument names the text.
+// Go's time.ParseDuration for the flags kops takes as durations; it lives in
+// base/go_duration.h (the etcd manager's backup settings use it too).
 #pragma once
 
-#include <chrono>
-#include <string_view>
-
-#include "base/status.h"
+#include "base/go_duration.h"
 
 namespace kops::ops {
 
-Result<std::chrono::milliseconds> ParseGoDuration(std::string_view text);
+using kops::ParseGoDuration;
 
 }  // namespace kops::ops

@@ -1,9 +1,9 @@
-#include "ops/duration.h"
+#include "base/go_duration.h"
 
 #include <cctype>
 #include <string>
 
-namespace kops::ops {
+namespace kops {
 
 Result<std::chrono::milliseconds> ParseGoDuration(std::string_view text) {
   auto bad = [&] {
@@ -39,4 +39,4 @@ Result<std::chrono::milliseconds> ParseGoDuration(std::string_view text) {
   return std::chrono::milliseconds(static_cast<int64_t>(total_ms + 0.5));
 }
 
-}  // namespace kops::ops
+}  // namespace kops
