@@ -172,6 +172,45 @@ TEST_F(DaemonCoreTest, DeleteClusterEndsEverythingAndGoesIdle) {
   EXPECT_TRUE(core_->Idle());
 }
 
+TEST_F(DaemonCoreTest, DeleteClusterRemovesInstanceDirectoriesOnceTheirProcessesAreGone) {
+  CreateGroup(2);
+  ClusterRef other{"file:///other-store", "c.local"};
+  CreateGroupRequest r{other, "nodes", {"local-a"}, 0, 1, 1, {}, {}};
+  r.launch.argv = {"/bin/sleep", "300"};
+  Call(r);
+  core_->Step();
+  ASSERT_EQ(Running().size(), 3u);
+  std::vector<std::string> ours, theirs;
+  for (const Instance* i : Running()) {
+    (i->cluster_id == ClusterId(ref_.store_url, ref_.cluster) ? ours : theirs).push_back(i->id);
+  }
+  ASSERT_EQ(ours.size(), 2u);
+  // The other cluster's instance crashes: it stays on record with its log (retention).
+  runner_.Exit(core_->state().instances.at(theirs[0]).pid, 1);
+
+  runner_.ignore_sigterm = true;  // our instances take their time to stop
+  Call(DeleteClusterRequest{ref_});
+  core_->Step();
+  for (const auto& id : ours) {
+    EXPECT_TRUE(PathExists(dir_->InstanceDir(id))) << "removed while its process runs";
+    EXPECT_EQ(core_->state().instances.at(id).state, InstanceState::kTerminating);
+  }
+  for (const auto& id : ours) runner_.Exit(core_->state().instances.at(id).pid, 0, SIGTERM);
+  core_->Step();
+  for (const auto& id : ours) {
+    EXPECT_FALSE(PathExists(dir_->InstanceDir(id)));
+    EXPECT_EQ(core_->state().instances.count(id), 0u);
+  }
+  EXPECT_TRUE(Call(DescribeInstancesRequest{ref_, ""})["instances"].empty());
+  ASSERT_EQ(core_->state().instances.count(theirs[0]), 1u);
+  EXPECT_EQ(core_->state().instances.at(theirs[0]).state, InstanceState::kTerminated);
+  EXPECT_TRUE(PathExists(dir_->InstanceDir(theirs[0])));
+  // A daemon restarted from the saved state keeps it that way.
+  ASSERT_TRUE(core_->Save().ok());
+  core_ = MakeCore();
+  EXPECT_EQ(core_->state().instances.count(ours[0]), 0u);
+}
+
 TEST_F(DaemonCoreTest, ErrorsKeepTheirCode) {
   auto r = DecodeResponse(core_->HandleLine(EncodeRequest(SetDesiredRequest{ref_, "nope", 1})));
   EXPECT_EQ(r.status().code(), Code::kNotFound);

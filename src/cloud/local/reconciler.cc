@@ -79,6 +79,14 @@ void ReconcileGroup(const CloudState& state, const Group& g,
   }
 }
 
+// A cluster is gone once DeleteCluster removed its groups and released its zone ranges.
+std::set<std::string> LiveClusters(const CloudState& state) {
+  std::set<std::string> out;
+  for (const auto& [key, g] : state.groups) out.insert(g.cluster_id);
+  for (const auto& z : state.zones) out.insert(z.cluster_id);
+  return out;
+}
+
 }  // namespace
 
 std::vector<Action> Reconcile(const CloudState& state, Clock::TimePoint now,
@@ -89,6 +97,7 @@ std::vector<Action> Reconcile(const CloudState& state, Clock::TimePoint now,
   std::vector<Action> kills, detaches, forgets, terminations, launches, volumes;
 
   std::map<std::string, std::vector<const Instance*>> running;  // by group key
+  const std::set<std::string> live_clusters = LiveClusters(state);
   for (const auto& [id, i] : state.instances) {
     bool zone_up = state.ZoneUp(i.cluster_id, i.zone);
     bool group_exists = state.groups.count(i.group_key) > 0;
@@ -109,7 +118,9 @@ std::vector<Action> Reconcile(const CloudState& state, Clock::TimePoint now,
         }
         break;
       case InstanceState::kTerminated:
-        if (now_ms - i.terminated_at_ms >= retention_ms) {
+        if (!live_clusters.count(i.cluster_id)) {
+          forgets.push_back(InstanceAction(Kind::kForget, i, "cluster deleted"));
+        } else if (now_ms - i.terminated_at_ms >= retention_ms) {
           forgets.push_back(InstanceAction(Kind::kForget, i, "terminated"));
         }
         break;

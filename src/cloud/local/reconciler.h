@@ -12,7 +12,9 @@
 // - an instance of a deleted group is terminated;
 // - a terminating instance past the grace period is killed (SIGKILL);
 // - volumes attached to a terminated or unknown instance are detached; a terminated
-//   instance is forgotten after the retention period;
+//   instance is forgotten (its record and its directory) after the retention period, or
+//   at once when its cluster is gone (no group and no zone range left: DeleteCluster), so
+//   a deleted cluster leaves no file behind;
 // - a lost volume no live instance holds is recreated empty in its zone, once it is up.
 // Dead processes are noticed by ObserveProcesses (observe.h), which runs before this.
 #pragma once
@@ -27,6 +29,8 @@ namespace kops::cloud::local {
 
 struct ReconcileOptions {
   Clock::Duration terminate_grace = std::chrono::seconds(10);
+  // How long a terminated instance of a live cluster stays on record (and its console
+  // log on disk) for `get instances` and post-mortems.
   Clock::Duration terminated_retention = std::chrono::minutes(5);
 };
 

@@ -170,6 +170,50 @@ TEST_F(ReconcilerTest, TerminatingIsKilledAfterGraceThenForgotten) {
   EXPECT_EQ(Count(Reconcile(s_, clock_.Now()), Kind::kForget), 1);
 }
 
+TEST_F(ReconcilerTest, TerminatedInstancesOfADeletedClusterAreForgottenAtOnce) {
+  AddGroup("nodes", {"a"}, 2);
+  s_.zones.push_back({"c", "a", 7, true});
+  Group other = AddGroup("other", {"a"}, 1);
+  s_.groups.erase(other.Key());
+  other.cluster_id = "d";
+  s_.groups[other.Key()] = other;
+  s_.zones.push_back({"d", "a", 8, true});
+  Converge();
+  ASSERT_EQ(s_.instances.size(), 3u);
+  // Cluster d keeps its terminated instance for the retention period.
+  for (auto& [id, i] : s_.instances) {
+    if (i.cluster_id == "d") runner_.Exit(i.pid, 1);
+  }
+  // Cluster c is deleted the way DeleteCluster does it: groups and zone ranges go, the
+  // instances are terminating until their processes are gone.
+  std::erase_if(s_.groups, [](const auto& kv) { return kv.second.cluster_id == "c"; });
+  std::erase_if(s_.zones, [](const ZoneRange& z) { return z.cluster_id == "c"; });
+  for (auto& [id, i] : s_.instances) {
+    if (i.cluster_id != "c") continue;
+    i.state = InstanceState::kTerminating;
+    i.terminate_requested_at_ms = ToMillis(clock_.Now());
+  }
+  EXPECT_EQ(Count(Run(), Kind::kForget), 0);  // processes still running: nothing forgotten
+  runner_.Exit(s_.instances.at("i-1").pid, 0, 15);
+  auto one_gone = Run();
+  ASSERT_EQ(Count(one_gone, Kind::kForget), 1);
+  EXPECT_EQ(one_gone[0], (Action{Kind::kForget, "c/nodes", "a", "i-1", "", "cluster deleted"}));
+  runner_.Exit(s_.instances.at("i-2").pid, 0, 15);
+  auto both_gone = Run();
+  ASSERT_EQ(Count(both_gone, Kind::kForget), 2);  // i-1 still on record here: not applied
+  for (const Action& a : both_gone) {
+    if (a.kind == Kind::kForget) {
+      EXPECT_EQ(a.reason, "cluster deleted");
+    }
+    EXPECT_NE(a.instance_id, "i-3");  // cluster d: retained, its relaunch is backing off
+  }
+  clock_.Advance(std::chrono::minutes(5));
+  auto later = Reconcile(s_, clock_.Now());
+  EXPECT_NE(std::find(later.begin(), later.end(),
+                      Action{Kind::kForget, "d/other", "a", "i-3", "", "terminated"}),
+            later.end());
+}
+
 TEST_F(ReconcilerTest, ZoneDownKillsAndLaunchesNothingThereUntilUp) {
   AddGroup("cp-a", {"a"}, 1);
   AddGroup("nodes", {"a", "b"}, 2);
