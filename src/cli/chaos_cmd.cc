@@ -2,7 +2,12 @@
 // injected through the local cloud's API, as a cloud outage would cause them.
 #include <memory>
 
+#include "base/http.h"
 #include "cli/local_cloud_cli.h"
+#include "ops/cluster_specs.h"
+#include "ops/etcd_leader.h"
+#include "ops/local_validation_source.h"
+#include "store/clientset.h"
 
 namespace kops::cli {
 
@@ -16,21 +21,47 @@ struct ChaosOptions {
   std::string volume;
 };
 
+// The instance holding the leader of etcd cluster etcd_name, found by asking every
+// member over TLS as `validate cluster` does.
+Result<ops::EtcdLeader> FindLeader(Context& ctx, const cloud::local::ClusterRef& ref,
+                                   cloud::local::LocalCloudClient& cloud, const std::string& etcd_name) {
+  ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
+  ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, ref.cluster));
+  if (specs.cluster.spec.cloud_provider != "local") {
+    return FailedPrecondition("--etcd-leader: cluster " + ref.cluster + " is on cloud \"" +
+                              specs.cluster.spec.cloud_provider + "\", not local");
+  }
+  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
+  store::Keystore keystore(clientset->vfs(), ref.cluster);
+  ops::LocalValidationSource source(specs.cluster, specs.groups, ops::FetchLocalCloudFacts(cloud, ref),
+                                    {http.get(), &keystore, &RealClock::Instance()});
+  return ops::FindEtcdLeader(source, etcd_name);
+}
+
 Status KillInstance(Context& ctx, const ChaosOptions& o) {
-  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, o.cluster));
   if (o.instance.empty() == o.etcd_leader.empty()) {
     return InvalidArgument(
         "kill-instance: give exactly one of --instance ID or --etcd-leader main|events");
   }
-  if (!o.etcd_leader.empty()) {
-    if (o.etcd_leader != "main" && o.etcd_leader != "events") {
-      return InvalidArgument("--etcd-leader \"" + o.etcd_leader + "\": want main or events");
-    }
-    return FailedPrecondition(
-        "--etcd-leader is not supported yet: it needs the etcd manager's "
-        "client TLS; find the leader and pass --instance ID");
+  if (!o.etcd_leader.empty() && o.etcd_leader != "main" && o.etcd_leader != "events") {
+    return InvalidArgument("--etcd-leader \"" + o.etcd_leader + "\": want main or events");
   }
-  RETURN_IF_ERROR(LocalClient().TerminateInstance(ref, o.instance, /*force=*/true));
+  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, o.cluster));
+  auto client = LocalClient();
+  if (!o.etcd_leader.empty()) {
+    ctx.Err() << "Finding the leader of etcd cluster " << o.etcd_leader << " of " << ref.cluster << "\n";
+    Result<ops::EtcdLeader> leader = FindLeader(ctx, ref, client, o.etcd_leader);
+    if (!leader.ok()) {
+      return Status(leader.status().code(), "--etcd-leader " + o.etcd_leader + ": " + leader.status().message());
+    }
+    RETURN_IF_ERROR(client.TerminateInstance(ref, leader->instance_id, /*force=*/true));
+    ctx.Err() << "Killed instance " << leader->instance_id << " (zone " << leader->zone
+              << ") of cluster " << ref.cluster << ": it held the leader of etcd cluster "
+              << leader->etcd_cluster << ", member \"" << leader->member << "\" (id "
+              << ops::EtcdMemberIdHex(leader->member_id) << ")\n";
+    return Status::Ok();
+  }
+  RETURN_IF_ERROR(client.TerminateInstance(ref, o.instance, /*force=*/true));
   ctx.Err() << "Killed instance " << o.instance << " of cluster " << ref.cluster << "\n";
   return Status::Ok();
 }

@@ -144,7 +144,7 @@ void EvaluateEtcd(const std::vector<EtcdClusterObservation>& clusters, const Val
     for (const auto& m : c.members) {
       bool is_leader = leader != 0 && m.reachable && m.member_id == leader;
       out.etcd.push_back({c.name, m.name, m.zone, m.instance_id, m.reachable && m.healthy, is_leader,
-                          m.learner, m.revision, m.error});
+                          m.learner, m.revision, m.error, m.reachable ? m.member_id : 0});
     }
   }
 }

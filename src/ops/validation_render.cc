@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ops/etcd_leader.h"
+
 namespace kops::ops {
 
 void PrintTable(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
@@ -83,6 +85,7 @@ nlohmann::json ValidationToJson(const ClusterValidation& v) {
     nlohmann::json m = {{"cluster", e.cluster}, {"member", e.member},     {"zone", e.zone},
                         {"instance", e.instance_id}, {"healthy", e.healthy}, {"leader", e.leader},
                         {"learner", e.learner}, {"revision", e.revision}};
+    if (e.member_id != 0) m["id"] = EtcdMemberIdHex(e.member_id);
     if (!e.error.empty()) m["error"] = e.error;
     etcd.push_back(m);
   }

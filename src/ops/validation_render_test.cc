@@ -57,6 +57,8 @@ TEST(ValidationToJson, KopsShapePlusEtcd) {
                                            {"hostname", "i-nodeb"}, {"status", "True"}}));
   EXPECT_EQ(j["etcd"].size(), 6u);
   EXPECT_EQ(j["etcd"][1]["leader"], true);
+  EXPECT_EQ(j["etcd"][1]["id"], "65");  // member id 101 in etcd's hex
+  EXPECT_FALSE(j["etcd"][0].contains("id"));  // a of zone local-a did not answer
   EXPECT_FALSE(ValidationToJson(EvaluateCluster(testing::HealthyInput())).contains("failures"));
 }
 

@@ -113,6 +113,7 @@ struct EtcdMemberRow {
   bool learner = false;
   int64_t revision = 0;
   std::string error;
+  uint64_t member_id = 0;  // as the member itself reported it; 0 when it did not answer
 };
 
 struct ClusterValidation {
