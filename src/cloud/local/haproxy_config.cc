@@ -27,12 +27,20 @@ std::string RenderHaproxyConfig(const HaproxyConfig& c) {
     << "\n"
     << "backend api\n"
     << "  balance roundrobin\n"
+    << "  option allbackups\n"
     << "  option httpchk GET " << c.health_check_path << "\n"
     << "  http-check expect status 200\n"
     << "  default-server inter " << c.check_interval_ms << "ms fall " << c.fall << " rise "
     << c.rise << " check-ssl verify none\n";
   for (const auto& b : c.backends) {
     o << "  server " << b.name << " " << b.address << ":" << b.port << " check\n";
+  }
+  // Fail open, as a cloud's network load balancer does: when no server passes its
+  // check (etcd quorum lost makes every /readyz fail), connections still reach the
+  // servers, so clients get the API's own answer (503 naming the lost quorum) instead
+  // of a closed connection. Unchecked backups are used only while every server is down.
+  for (const auto& b : c.backends) {
+    o << "  server " << b.name << kHaproxyFailOpenSuffix << " " << b.address << ":" << b.port << " backup\n";
   }
   return o.str();
 }

@@ -4,6 +4,8 @@
 // instance address), retries with `option redispatch` so a failed connection is retried
 // on another server, and a runtime API socket (mode 0600, level admin) through which the
 // daemon drains a server ("set server api/<name> state drain") before terminating it.
+// It fails open: each server is also listed, unchecked, as a backup (named
+// <name>-failopen), used only while no server passes its check.
 #pragma once
 
 #include <string>
@@ -26,6 +28,8 @@ struct HaproxyConfig {
   int retries = 3;
   int connect_timeout_ms = 1000;
 };
+
+inline constexpr const char* kHaproxyFailOpenSuffix = "-failopen";
 
 // The haproxy.cfg text. Deterministic; backends are named by their `name` (instance id).
 std::string RenderHaproxyConfig(const HaproxyConfig& config);

@@ -34,6 +34,9 @@ TEST(HaproxyConfigTest, RendersTcpPassthroughWithTlsHealthChecks) {
            "  http-check expect status 200\n",
            "  default-server inter 1000ms fall 2 rise 2 check-ssl verify none\n",
            "  server i-0a 127.31.4.1:443 check\n  server i-0b 127.42.7.1:443 check\n",
+           // fail open: the same servers, unchecked, used only when every one is down
+           "  option allbackups\n",
+           "  server i-0a-failopen 127.31.4.1:443 backup\n  server i-0b-failopen 127.42.7.1:443 backup\n",
        }) {
     EXPECT_NE(text.find(want), std::string::npos) << "missing: " << want << "\nin:\n" << text;
   }
