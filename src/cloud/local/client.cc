@@ -49,6 +49,13 @@ Result<std::string> LocalCloudClient::RoundTrip(const std::string& line) {
   return answer;
 }
 
+bool LocalCloudClient::DaemonAnswers() const {
+  auto fd = ConnectUnix(options_.socket_path);
+  if (!fd.ok()) return false;
+  close(*fd);
+  return true;
+}
+
 Status LocalCloudClient::StartDaemon() {
   RETURN_IF_ERROR(MakeDirs(options_.state_dir, 0700));
   std::vector<std::string> argv = options_.daemon_argv;

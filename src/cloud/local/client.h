@@ -76,6 +76,8 @@ class LocalCloudClient {
   // The ids of the instances now terminating.
   Result<std::vector<std::string>> DeleteCluster(const ClusterRef& ref);
   Result<Json> GetStatus();
+  // True when a daemon accepts connections on the socket; starts nothing, creates nothing.
+  bool DaemonAnswers() const;
   Status Shutdown();
   // Polls DescribeInstances until no instance of the cluster is live or timeout.
   Status WaitNoLiveInstances(const ClusterRef& ref, Clock::Duration timeout);

@@ -1,5 +1,6 @@
 #include "cloud/local/local_target.h"
 
+#include "cloud/local/state_dir.h"
 #include "cloud/local/state_json.h"
 
 namespace kops::cloud::local {
@@ -21,6 +22,10 @@ CloudState FilterCluster(const CloudState& all, const std::string& cluster_id) {
 
 Result<CloudState> ClientCloudApi::ClusterState(const ClusterRef& ref) {
   std::lock_guard lock(mu_);
+  if (!cache_ && saved_state_without_daemon_ && !client_.DaemonAnswers()) {
+    ASSIGN_OR_RETURN(CloudState saved, StateDir(client_.options().state_dir).Load());
+    cache_ = std::move(saved);
+  }
   if (!cache_) {
     ASSIGN_OR_RETURN(Json status, client_.GetStatus());
     ASSIGN_OR_RETURN(CloudState all, CloudStateFromJson(status));

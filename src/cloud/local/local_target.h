@@ -41,8 +41,12 @@ CloudState FilterCluster(const CloudState& all, const std::string& cluster_id);
 
 class ClientCloudApi : public LocalCloudApi {
  public:
-  // The client must outlive this object.
-  explicit ClientCloudApi(LocalCloudClient& client) : client_(client) {}
+  // The client must outlive this object. With saved_state_without_daemon (dry runs, whose
+  // client does not autostart), reads when no daemon answers see the state the last
+  // daemon saved in the client's state directory — empty when there is none — instead
+  // of failing: nothing is started and nothing is created just to look.
+  explicit ClientCloudApi(LocalCloudClient& client, bool saved_state_without_daemon = false)
+      : client_(client), saved_state_without_daemon_(saved_state_without_daemon) {}
 
   Result<CloudState> ClusterState(const ClusterRef& ref) override;
   void Refresh() override;
@@ -55,6 +59,7 @@ class ClientCloudApi : public LocalCloudApi {
 
  private:
   LocalCloudClient& client_;
+  bool saved_state_without_daemon_;
   std::mutex mu_;                    // one call at a time; guards cache_
   std::optional<CloudState> cache_;  // the whole cloud, until the next write
 };

@@ -14,12 +14,17 @@ namespace kops::cloud::local {
 namespace {
 
 // The cloud API an operation uses: the one given (tests), else a client of the local
-// cloud daemon that this holder owns.
+// cloud daemon of cloud_dir that this holder owns. Without start_daemon (dry runs) the
+// client starts none and reads the saved state when none answers.
 struct CloudApiHolder {
-  explicit CloudApiHolder(LocalCloudApi* given) : api(given) {
+  CloudApiHolder(LocalCloudApi* given, bool start_daemon = true, const std::string& cloud_dir = "")
+      : api(given) {
     if (api != nullptr) return;
-    client = std::make_unique<LocalCloudClient>();
-    owned = std::make_unique<ClientCloudApi>(*client);
+    ClientOptions options;
+    options.state_dir = cloud_dir;
+    options.autostart = start_daemon;
+    client = std::make_unique<LocalCloudClient>(options);
+    owned = std::make_unique<ClientCloudApi>(*client, /*saved_state_without_daemon=*/!start_daemon);
     api = owned.get();
   }
   std::unique_ptr<LocalCloudClient> client;
@@ -79,7 +84,7 @@ Status UpdateLocalCluster(const UpdateLocalOptions& o, std::ostream& progress) {
   const Clock::TimePoint start = clock.Now();
   ASSIGN_OR_RETURN(LocalModelInput input, LoadInput(o));
 
-  CloudApiHolder holder(o.api);
+  CloudApiHolder holder(o.api, /*start_daemon=*/o.yes, o.cloud_dir);
   LocalCloudApi* api = holder.api;
   engine::Graph graph;
   RETURN_IF_ERROR(BuildLocalModel(input, *api, o.clientset->vfs(), graph));

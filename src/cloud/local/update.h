@@ -6,7 +6,9 @@
 // compares it with the daemon's actual state:
 //   - without yes: writes kops' dry-run report ("Will create resources:" …) to out, or
 //     "No changes need to be applied"; then "Must specify --yes to apply changes" to
-//     progress when there are changes;
+//     progress when there are changes. A dry run starts no daemon and creates no state
+//     directory: when none answers, the actual state is what the last daemon saved
+//     (nothing, on a fresh machine), so the report lists everything to create;
 //   - with yes: when nothing differs, says "No changes need to be applied" and changes
 //     nothing; otherwise applies the changes through the LocalTarget, then waits (bounded
 //     by launch_timeout) until every group has its desired number of running instances,
@@ -43,7 +45,8 @@ struct UpdateLocalOptions {
   // cloud verbs give it (--state / KOPS_STATE_STORE); empty: clientset->vfs().Url().
   std::string store_url;
   std::ostream* out = nullptr;   // the dry-run report; null: progress
-  LocalCloudApi* api = nullptr;  // null: the daemon of $KOPS_LOCAL_CLOUD_DIR
+  LocalCloudApi* api = nullptr;  // null: the daemon of cloud_dir
+  std::string cloud_dir;         // the daemon's state directory; empty: DefaultStateDirPath()
   // What instances run; empty: {this executable (/proc/self/exe), "toolbox", "instance", "run"}.
   std::vector<std::string> instance_argv;
   Clock* clock = nullptr;  // null: the real clock

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "base/fake_clock.h"
+#include "cloud/local/daemon_process.h"
 #include "cloud/local/fake_local_cloud_api.h"
 #include "cloud/local/local_test_specs.h"
+#include "cloud/local/state_dir.h"
 #include "store/keystore.h"
 
 namespace kops::cloud::local {
@@ -79,6 +82,36 @@ TEST_F(UpdateLocalTest, YesCreatesTheCloudResourcesThenASecondRunChangesNothing)
   EXPECT_EQ(api_.writes, writes);
   EXPECT_NE(progress_.find("No changes need to be applied"), std::string::npos) << progress_;
   EXPECT_EQ(Update(false), "No changes need to be applied\n");
+}
+
+TEST_F(UpdateLocalTest, DryRunWithoutADaemonStartsNothingAndReadsTheSavedState) {
+  std::string cloud_dir = ::testing::TempDir() + "/update_no_daemon";
+  std::filesystem::remove_all(cloud_dir);
+  auto dry_run = [&] {
+    UpdateLocalOptions o{.cluster_name = "ha.local", .yes = false, .clientset = cs_.get()};
+    std::ostringstream out, progress;
+    o.out = &out;
+    o.cloud_dir = cloud_dir;  // no daemon serves it, and none may be started for a dry run
+    o.instance_argv = {"/bin/kops", "toolbox", "instance", "run"};
+    o.clock = &clock_;
+    Status st = UpdateLocalCluster(o, progress);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return out.str();
+  };
+  std::string out = dry_run();
+  EXPECT_NE(out.find("Will create resources:"), std::string::npos) << out;
+  EXPECT_NE(out.find("AutoscalingGroup/control-plane-local-a.masters.ha.local"), std::string::npos);
+  EXPECT_NE(out.find("LoadBalancer/api.ha.local"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(cloud_dir)) << "the dry run made the state directory";
+
+  // A daemon that saved the cluster and stopped: the dry run compares with what it saved.
+  Update(true);
+  StateDir saved(cloud_dir);
+  ASSERT_TRUE(saved.Init().ok());
+  ASSERT_TRUE(saved.Save(api_.state).ok());
+  EXPECT_EQ(dry_run(), "No changes need to be applied\n");
+  EXPECT_FALSE(std::filesystem::exists(DaemonSocketPath(cloud_dir)));
+  std::filesystem::remove_all(cloud_dir);
 }
 
 TEST_F(UpdateLocalTest, AChangedGroupIsTheOnlyDifferenceAndKeepsItsDesiredSize) {
