@@ -34,6 +34,7 @@ int Run(int argc, char** argv) {
   RegisterValidateCluster(app, ctx);
   RegisterExportKubeconfig(app, ctx);
   RegisterToolboxProbe(app, ctx);
+  RegisterToolboxHaReport(app, ctx);
   RegisterEtcd(app, ctx);
 
   try {

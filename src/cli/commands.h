@@ -21,6 +21,7 @@ void RegisterLocalCloud(CLI::App& app, Context& ctx);  // toolbox local-cloud/ch
 void RegisterValidateCluster(CLI::App& app, Context& ctx);   // validate cluster
 void RegisterExportKubeconfig(CLI::App& app, Context& ctx);  // export kubeconfig
 void RegisterToolboxProbe(CLI::App& app, Context& ctx);      // toolbox probe
+void RegisterToolboxHaReport(CLI::App& app, Context& ctx);   // toolbox ha-report
 void RegisterEtcd(CLI::App& app, Context& ctx);  // etcd backups list, etcd backup, etcd restore
 
 }  // namespace kops::cli

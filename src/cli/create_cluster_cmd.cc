@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "create/csv.h"
 #include "create/new_cluster.h"
+#include "ops/ha_report.h"
 #include "store/clientset.h"
 #include "store/keystore.h"
 
@@ -155,6 +156,9 @@ Status RunCreateCluster(Context& ctx, CreateClusterFlags& f) {
   }
   ASSIGN_OR_RETURN(auto result, create::NewCluster(o));
   for (const auto& w : result.warnings) ctx.Warn(w);
+  if (std::string verdict = ops::QuorumVerdictLine(ops::AnalyzeHa(result.cluster, result.instance_groups));
+      !verdict.empty())
+    ctx.Warn(verdict);
 
   if (f.dry_run) {
     std::vector<api::Object> objects{result.cluster};

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "create/control_plane.h"
-#include "create/quorum.h"
 #include "create/subnets.h"
 
 namespace kops::create {
@@ -66,17 +65,6 @@ TEST(ControlPlaneTest, EtcdCluster) {
   auto events = BuildEtcdCluster("events", {"control-plane-a"}, false, "");
   EXPECT_EQ(events.cpu_request, "100m");
   EXPECT_FALSE(events.members[0].encrypted_volume.has_value());
-}
-
-TEST(QuorumTest, NamesZonesWhoseLossBreaksQuorum) {
-  EXPECT_EQ(QuorumRiskLine({"a", "a", "b"}), "etcd quorum: losing zone a (2 of 3 members) would break quorum");
-  EXPECT_EQ(QuorumRiskLine({"a", "b", "c"}), "");
-  EXPECT_EQ(QuorumRiskLine({"a"}), "etcd quorum: losing zone a (1 of 1 members) would break quorum");
-  EXPECT_EQ(QuorumRiskLine({"a", "b"}),
-            "etcd quorum: losing zone a (1 of 2 members) or zone b (1 of 2 members) would break quorum");
-  EXPECT_EQ(QuorumRiskLine({"a", "b", "a", "b", "a"}),
-            "etcd quorum: losing zone a (3 of 5 members) would break quorum");
-  EXPECT_EQ(QuorumRiskLine({"a", "b", "c", "a", "b"}), "");
 }
 
 Strings Cidrs(int zones, bool priv, Status* status = nullptr) {

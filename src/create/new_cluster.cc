@@ -14,7 +14,6 @@
 #include "api/validation.h"
 #include "create/instance_groups.h"
 #include "create/networking.h"
-#include "create/quorum.h"
 #include "create/set_fields.h"
 #include "create/subnets.h"
 
@@ -82,9 +81,6 @@ std::vector<std::string> Warnings(const std::vector<ControlPlaneSlot>& slots) {
   std::vector<std::string> out;
   if (HasSharedZone(slots))
     out.push_back("Running with control-plane nodes in the same AZs; redundancy will be reduced");
-  std::vector<std::string> zones;
-  for (const auto& s : slots) zones.push_back(s.zone);
-  if (std::string line = QuorumRiskLine(zones); !line.empty()) out.push_back(line);
   return out;
 }
 

@@ -17,7 +17,8 @@ struct NewClusterResult {
   api::Cluster cluster;
   // kops' order: control planes, API servers, nodes, bastions.
   std::vector<api::InstanceGroup> instance_groups;
-  // For stderr: shared-zone redundancy, etcd quorum risk.
+  // For stderr: kops' shared-zone redundancy warning. The etcd quorum verdict is the HA
+  // report's (ops::QuorumVerdictLine), printed by the CLI.
   std::vector<std::string> warnings;
 };
 
