@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The main job: builds kops and runs the HA examples of kops' documentation against a
 # throw-away file:// state store, printing what each command shows.
+# KOPS_BIN=/path/to/kops runs an already built binary instead of building build/kops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh >/dev/null
-KOPS="$PWD/build/kops"
+if [ -n "${KOPS_BIN:-}" ]; then
+  KOPS="$(realpath "$KOPS_BIN")"
+else
+  bash scripts/build.sh >/dev/null
+  KOPS="$PWD/build/kops"
+fi
 STATE="$(mktemp -d /tmp/kops-demo.XXXXXX)"
 export KOPS_STATE_STORE="file://$STATE"
 # The local cloud of this demo: a private daemon whose state lives under $STATE.
@@ -67,7 +72,10 @@ echo
 echo "== the local cloud: a real HA control plane on this machine (3 zones, 3 etcd members)"
 START=$(date +%s.%N)
 run update cluster ha.local
+echo "(a dry run starts no local cloud daemon: state directory present: $([ -e "$KOPS_LOCAL_CLOUD_DIR" ] && echo yes || echo no))"
 run update cluster ha.local --yes
+run validate cluster ha.local --wait 3m
+printf '\nvalidated %.1f s after update began\n' "$(echo "$(date +%s.%N) - $START" | bc)"
 
 # Bounded waits: every instance running, then /readyz through the API load balancer.
 running() { "$KOPS" get instances ha.local -o json | jq '[.[] | select(.state == "running")] | length'; }
@@ -97,6 +105,13 @@ echo
 echo "\$ curl -sk https://$(lb_address):443/readyz"
 curl -sk "https://$(lb_address):443/readyz"; echo
 
+KUBECONFIG_FILE="$STATE/kubeconfig"
+run export kubeconfig ha.local --admin --kubeconfig "$KUBECONFIG_FILE"
+echo
+echo "\$ kubectl --kubeconfig $KUBECONFIG_FILE get --raw /api/v1/nodes | jq ..."
+HOME="$STATE/home" kubectl --kubeconfig "$KUBECONFIG_FILE" get --raw /api/v1/nodes |
+  jq -r '.items[] | "\(.metadata.name)\t\([.status.conditions[]? | select(.type == "Ready") | .status][0] // "?")"'
+
 echo
 echo "== a failure: the control plane of zone local-a is killed; its group relaunches it"
 VICTIM=$(running_in control-plane-local-a)
@@ -114,4 +129,4 @@ echo "== delete: every process stopped, every volume and file removed"
 run delete cluster ha.local --yes
 gone() { [ -z "$(demo_pids)" ]; }
 wait_until 30 "the processes of the cluster to exit" gone
-echo "processes left: $(demo_pids | wc -l); files left in the local cloud's volumes: $(find "$KOPS_LOCAL_CLOUD_DIR/volumes" -mindepth 1 | wc -l)"
+echo "processes left: $(demo_pids | wc -l); files left in the local cloud's volumes, instances and load balancers: $(find "$KOPS_LOCAL_CLOUD_DIR/volumes" "$KOPS_LOCAL_CLOUD_DIR/instances" "$KOPS_LOCAL_CLOUD_DIR/lb" -mindepth 1 | wc -l)"
