@@ -32,6 +32,7 @@ int Run(int argc, char** argv) {
   RegisterToolboxInstance(app, ctx);
   RegisterLocalCloud(app, ctx);
   RegisterValidateCluster(app, ctx);
+  RegisterRollingUpdate(app, ctx);
   RegisterExportKubeconfig(app, ctx);
   RegisterToolboxProbe(app, ctx);
   RegisterToolboxHaReport(app, ctx);

@@ -24,4 +24,6 @@ void RegisterToolboxProbe(CLI::App& app, Context& ctx);      // toolbox probe
 void RegisterToolboxHaReport(CLI::App& app, Context& ctx);   // toolbox ha-report
 void RegisterEtcd(CLI::App& app, Context& ctx);  // etcd backups list, etcd backup, etcd restore
 
+void RegisterRollingUpdate(CLI::App& app, Context& ctx);    // rolling-update cluster
+
 }  // namespace kops::cli

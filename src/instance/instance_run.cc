@@ -61,7 +61,12 @@ Status RunNode(const InstanceEnv& env, const InstancePlan& plan, store::Vfs& vfs
     Status st = agent.Heartbeat();
     if (st.ok()) {
       retry = std::chrono::milliseconds(1000);
-      WaitForStop(stop, interval);
+      // Between heartbeats, look for a cordon each second so a drain is acknowledged soon.
+      for (auto waited = std::chrono::milliseconds(0); !stop && waited < interval;
+           waited += std::chrono::seconds(1)) {
+        WaitForStop(stop, std::min<std::chrono::milliseconds>(std::chrono::seconds(1), interval - waited));
+        if (!stop && agent.CordonUnacknowledged()) break;
+      }
       continue;
     }
     log("node agent: " + st.message());

@@ -6,7 +6,22 @@
 
 namespace kops::instance {
 
-std::string NodeAgent::NodeJson() const {
+namespace {
+
+bool Cordoned(const nlohmann::json& node) {
+  return node.contains("spec") && node["spec"].is_object() && node["spec"].value("unschedulable", false);
+}
+
+bool DrainAcknowledged(const nlohmann::json& node) {
+  const nlohmann::json* meta = node.contains("metadata") ? &node["metadata"] : nullptr;
+  if (!meta || !meta->is_object() || !meta->contains("annotations") || !(*meta)["annotations"].is_object())
+    return false;
+  return (*meta)["annotations"].value(kNodeDrainedAnnotation, "") == "true";
+}
+
+}  // namespace
+
+std::string NodeAgent::NodeJson(const nlohmann::json& current) const {
   std::string now = FormatRfc3339(clock_.WallNow());
   nlohmann::json node = {
       {"apiVersion", "v1"},
@@ -26,6 +41,12 @@ std::string NodeAgent::NodeJson() const {
            {"reason", "KubeletReady"},
            {"message", "kops node agent is posting ready status"},
            {"lastHeartbeatTime", now}}}}}}};
+  if (current.contains("spec") && current["spec"].is_object()) node["spec"] = current["spec"];
+  if (Cordoned(current)) node["metadata"]["annotations"][kNodeDrainedAnnotation] = "true";
+  if (current.contains("metadata") && current["metadata"].is_object() &&
+      current["metadata"].contains("resourceVersion")) {
+    node["metadata"]["resourceVersion"] = current["metadata"]["resourceVersion"];
+  }
   return node.dump();
 }
 
@@ -41,8 +62,26 @@ Result<HttpResponse> NodeAgent::Send(const std::string& method, const std::strin
   return http_.Do(req);
 }
 
+bool NodeAgent::CordonUnacknowledged() {
+  Result<HttpResponse> r = Send("GET", "/api/v1/nodes/" + config_.node_name, "");
+  if (!r.ok() || r->status != 200) return false;
+  nlohmann::json node = nlohmann::json::parse(r->body, nullptr, false);
+  return node.is_object() && Cordoned(node) && !DrainAcknowledged(node);
+}
+
 Status NodeAgent::Heartbeat() {
   std::string body = NodeJson();
+  if (registered_) {
+    ASSIGN_OR_RETURN(HttpResponse current, Send("GET", "/api/v1/nodes/" + config_.node_name, ""));
+    if (current.status == 404) registered_ = false;
+    else if (current.status != 200) {
+      return Unavailable("read node " + config_.node_name + ": HTTP " + std::to_string(current.status) + ": " +
+                         current.body);
+    } else {
+      nlohmann::json node = nlohmann::json::parse(current.body, nullptr, false);
+      if (node.is_object()) body = NodeJson(node);
+    }
+  }
   if (!registered_) {
     ASSIGN_OR_RETURN(HttpResponse r, Send("POST", "/api/v1/nodes", body));
     if (r.status != 201 && r.status != 409) {

@@ -3,15 +3,27 @@
 // (PUT with status.conditions[Ready]=True and lastHeartbeatTime = the clock's wall time).
 // Readers decide NotReady from a stale heartbeat (node_status.h). One call of
 // Heartbeat() per interval; errors are returned and the next call tries again.
+//
+// Cordon and drain: a heartbeat reads the Node first and keeps its spec, so a cordon
+// (spec.unschedulable, set by `kops rolling-update`) survives; while the node is cordoned
+// the agent has nothing to evict (it runs no pods) and acknowledges the drain with the
+// annotation kNodeDrainedAnnotation="true" on its next write. The update carries the
+// read resourceVersion, so a cordon written in between is a conflict, retried by the
+// next call, never lost. CordonUnacknowledged() is the cheap check (one GET) the
+// instance runs between heartbeats, so a drain is acknowledged within about a second.
 #pragma once
 
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "base/clock.h"
 #include "base/http.h"
 #include "base/status.h"
 
 namespace kops::instance {
+
+inline constexpr char kNodeDrainedAnnotation[] = "kops.k8s.io/drained";
 
 struct NodeAgentConfig {
   std::string api_endpoint;  // "https://host[:port]" (the load balancer)
@@ -27,8 +39,11 @@ class NodeAgent {
   NodeAgent(NodeAgentConfig config, HttpClient& http, Clock& clock)
       : config_(std::move(config)), http_(http), clock_(clock) {}
   Status Heartbeat();
-  // The Node object this agent writes now (for tests and logs).
-  std::string NodeJson() const;
+  // The Node object this agent writes now (for tests and logs); `current` is the Node
+  // as read from the API (its spec kept, the drain acknowledged when it is cordoned).
+  std::string NodeJson(const nlohmann::json& current = nlohmann::json::object()) const;
+  // One GET: true when the Node is cordoned and the agent has not acknowledged it yet.
+  bool CordonUnacknowledged();
 
  private:
   Result<HttpResponse> Send(const std::string& method, const std::string& path,

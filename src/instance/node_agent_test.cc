@@ -59,6 +59,25 @@ TEST(NodeAgentTest, TakesOverAnExistingNodeAndReportsFailures) {
   EXPECT_NE(st.message().find("503"), std::string::npos);
 }
 
+TEST(NodeAgentTest, KeepsACordonAndAcknowledgesTheDrain) {
+  InProcessApi api;
+  FakeClock clock;
+  NodeAgent agent({"https://lb:443", "node-1", "127.9.9.9", "local-a", "nodes", {}}, api, clock);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  EXPECT_FALSE(agent.CordonUnacknowledged());
+  // kops rolling-update cordons the node.
+  auto node = nlohmann::json::parse(api.store.Get("/registry/minions/node-1")->value);
+  node["spec"]["unschedulable"] = true;
+  ASSERT_TRUE(api.store.Update("/registry/minions/node-1", node.dump(), 0).ok());
+  EXPECT_TRUE(agent.CordonUnacknowledged());
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  node = nlohmann::json::parse(api.store.Get("/registry/minions/node-1")->value);
+  EXPECT_TRUE(node["spec"]["unschedulable"].get<bool>());
+  EXPECT_EQ(node["metadata"]["annotations"][kNodeDrainedAnnotation], "true");
+  EXPECT_TRUE(ComputeNodeReadiness(node, clock.WallNow()).ready);
+  EXPECT_FALSE(agent.CordonUnacknowledged());
+}
+
 TEST(NodeStatusTest, ReasonsAndTimeFormat) {
   EXPECT_EQ(ComputeNodeReadiness(nlohmann::json::object(), {}).reason, "no Ready condition");
   auto node = nlohmann::json::parse(

@@ -32,6 +32,8 @@ void from_json(const Json&, StatusRequest&) {}
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ClaimVolumeRequest, ref, instance_id, tag_filters)
 void to_json(Json& j, const ShutdownRequest&) { j = Json::object(); }
 void from_json(const Json&, ShutdownRequest&) {}
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DrainBackendRequest, ref, instance_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DescribeBackendsRequest, ref)
 
 namespace {
 
@@ -40,7 +42,8 @@ constexpr std::array<const char*, std::variant_size_v<Request>> kMethods = {
     "CreateGroup",       "DeleteGroup",     "SetDesired",   "DescribeInstances",
     "TerminateInstance", "ZoneDown",        "ZoneUp",       "CreateVolume",
     "LoseVolume",        "DescribeVolumes", "AttachVolume", "EnsureLoadBalancer",
-    "DeleteCluster",     "Status",          "ClaimVolume",  "Shutdown"};
+    "DeleteCluster",     "Status",          "ClaimVolume",  "Shutdown",
+    "DrainBackend", "DescribeBackends"};
 
 template <size_t... I>
 Request DecodeAlternative(size_t index, const Json& params, std::index_sequence<I...>) {

@@ -101,12 +101,25 @@ struct ClaimVolumeRequest {
 // adopts them). Result: {}.
 struct ShutdownRequest {};
 
+// Takes an instance out of the cluster's load balancers (haproxy "drain": no new
+// connections; open ones go on). Result: {}; NotFound when no load balancer holds it.
+struct DrainBackendRequest {
+  ClusterRef ref;
+  std::string instance_id;
+};
+// The servers of the cluster's API load balancer as haproxy sees them. Result:
+// {"backends": [{"load_balancer", "instance_id", "status", "connections"}]}.
+struct DescribeBackendsRequest {
+  ClusterRef ref;
+};
+
 using Request = std::variant<CreateGroupRequest, DeleteGroupRequest, SetDesiredRequest,
                              DescribeInstancesRequest, TerminateInstanceRequest, ZoneDownRequest,
                              ZoneUpRequest, CreateVolumeRequest, LoseVolumeRequest,
                              DescribeVolumesRequest, AttachVolumeRequest, EnsureLoadBalancerRequest,
                              DeleteClusterRequest, StatusRequest, ClaimVolumeRequest,
-                             ShutdownRequest>;
+                             ShutdownRequest,
+                             DrainBackendRequest, DescribeBackendsRequest>;
 
 // The method name of a request ("CreateGroup", ...).
 std::string MethodName(const Request& request);

@@ -78,6 +78,21 @@ Status LocalCloudClient::StartDaemon() {
                           " in time; see " + DaemonLogPath(options_.state_dir));
 }
 
+Status LocalCloudClient::DrainBackend(const ClusterRef& ref, const std::string& instance_id) {
+  return Call(DrainBackendRequest{ref, instance_id}).status();
+}
+
+Result<std::vector<BackendInfo>> LocalCloudClient::DescribeBackends(const ClusterRef& ref) {
+  ASSIGN_OR_RETURN(Json j, Call(DescribeBackendsRequest{ref}));
+  std::vector<BackendInfo> out;
+  for (const Json& b : j.value("backends", Json::array())) {
+    if (!b.is_object()) return Internal("DescribeBackends: a backend is not an object");
+    out.push_back({b.value("load_balancer", ""), b.value("instance_id", ""), b.value("status", ""),
+                   b.value("connections", 0)});
+  }
+  return out;
+}
+
 Result<Json> LocalCloudClient::Call(const Request& request) {
   ASSIGN_OR_RETURN(std::string line, RoundTrip(EncodeRequest(request)));
   ASSIGN_OR_RETURN(std::string result, DecodeResponse(line));

@@ -41,6 +41,14 @@ struct InstanceInfo {
   bool outdated = false;
 };
 
+// One server of DescribeBackends.
+struct BackendInfo {
+  std::string load_balancer;
+  std::string instance_id;
+  std::string status;  // haproxy's: "UP", "DOWN", "DRAIN", "MAINT", "UP 1/2", ...
+  int connections = 0;
+};
+
 class LocalCloudClient {
  public:
   explicit LocalCloudClient(ClientOptions options = {}, Clock& clock = RealClock::Instance());
@@ -73,6 +81,10 @@ class LocalCloudClient {
                              const std::map<std::string, std::string>& tag_filters,
                              const ClusterRef& ref = {});
   Result<LoadBalancer> EnsureLoadBalancer(const EnsureLoadBalancerRequest& r);
+  // Takes the instance out of the cluster's load balancers (new connections go elsewhere).
+  Status DrainBackend(const ClusterRef& ref, const std::string& instance_id);
+  // The API load balancer's servers now (haproxy's view).
+  Result<std::vector<BackendInfo>> DescribeBackends(const ClusterRef& ref);
   // The ids of the instances now terminating.
   Result<std::vector<std::string>> DeleteCluster(const ClusterRef& ref);
   Result<Json> GetStatus();

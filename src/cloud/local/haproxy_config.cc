@@ -1,5 +1,6 @@
 #include "cloud/local/haproxy_config.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace kops::cloud::local {
@@ -51,6 +52,51 @@ std::string HaproxyDrainCommand(const std::string& server_name) {
 
 std::string HaproxyReadyCommand(const std::string& server_name) {
   return "set server api/" + server_name + " state ready\n";
+}
+
+namespace {
+
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == ',') out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<HaproxyServerStat>> ParseHaproxyStat(const std::string& csv) {
+  std::istringstream in(csv);
+  std::string line;
+  std::vector<std::string> header;
+  while (std::getline(in, line) && header.empty()) {
+    if (line.rfind("# ", 0) == 0) header = SplitCsv(line.substr(2));
+  }
+  auto column = [&](const std::string& name) -> int {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  };
+  int px = column("pxname"), sv = column("svname"), scur = column("scur"), status = column("status");
+  if (px < 0 || sv < 0 || scur < 0 || status < 0) {
+    return InvalidArgument("haproxy show stat: the header lacks pxname, svname, scur or status");
+  }
+  std::vector<HaproxyServerStat> out;
+  do {
+    std::vector<std::string> f = SplitCsv(line);
+    if (static_cast<int>(f.size()) <= std::max({px, sv, scur, status})) continue;
+    if (f[px] != "api" || f[sv] == "BACKEND" || f[sv] == "FRONTEND") continue;
+    int sessions = 0;
+    try {
+      sessions = f[scur].empty() ? 0 : std::stoi(f[scur]);
+    } catch (...) {
+      return InvalidArgument("haproxy show stat: scur \"" + f[scur] + "\" of server " + f[sv] + " is not a number");
+    }
+    out.push_back({f[sv], f[status], sessions});
+  } while (std::getline(in, line));
+  return out;
 }
 
 }  // namespace kops::cloud::local

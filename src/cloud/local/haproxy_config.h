@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "cloud/local/model.h"
 
 namespace kops::cloud::local {
@@ -37,5 +38,17 @@ std::string RenderHaproxyConfig(const HaproxyConfig& config);
 // The runtime-API command that drains (or re-enables) one backend server.
 std::string HaproxyDrainCommand(const std::string& server_name);
 std::string HaproxyReadyCommand(const std::string& server_name);
+
+// One server of the "api" backend as haproxy's runtime "show stat" reports it.
+struct HaproxyServerStat {
+  std::string name;    // the server (instance id)
+  std::string status;  // "UP", "UP 1/2", "DOWN", "DRAIN", "MAINT", "no check", ...
+  int sessions = 0;    // scur: connections open to it now
+  bool operator==(const HaproxyServerStat&) const = default;
+};
+inline constexpr char kHaproxyShowStatCommand[] = "show stat\n";
+// The servers of backend "api" in a "show stat" answer (CSV with a "# " header line);
+// kInvalidArgument when the header lacks pxname, svname, scur or status.
+Result<std::vector<HaproxyServerStat>> ParseHaproxyStat(const std::string& csv);
 
 }  // namespace kops::cloud::local

@@ -73,5 +73,20 @@ TEST(HaproxyConfigTest, HaproxyAcceptsTheConfig) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(HaproxyConfigTest, ParsesTheApiServersOfShowStat) {
+  std::string csv =
+      "# pxname,svname,qcur,qmax,scur,smax,status,weight\n"
+      "api,FRONTEND,,,3,5,OPEN,\n"
+      "api,i-0a,0,0,2,4,DRAIN,1\n"
+      "api,i-0b,0,0,0,1,UP 1/2,1\n"
+      "api,BACKEND,0,0,2,5,UP,2\n"
+      "stats,i-0c,0,0,9,9,UP,1\n"
+      "\n";
+  auto servers = ParseHaproxyStat(csv);
+  ASSERT_TRUE(servers.ok()) << servers.status().message();
+  EXPECT_EQ(*servers, (std::vector<HaproxyServerStat>{{"i-0a", "DRAIN", 2}, {"i-0b", "UP 1/2", 0}}));
+  EXPECT_EQ(ParseHaproxyStat("api,i-0a,1\n").status().code(), Code::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace kops::cloud::local

@@ -88,6 +88,31 @@ void LoadBalancerManager::Drain(const CloudState& state, const std::string& inst
   }
 }
 
+Status LoadBalancerManager::DrainOrError(const CloudState& state, const std::string& instance_id) {
+  bool found = false;
+  for (const auto& [key, lb] : state.load_balancers) {
+    for (const auto& b : Backends(state, lb)) {
+      if (b.name != instance_id || haproxy_path_.empty()) continue;
+      found = true;
+      ASSIGN_OR_RETURN(std::string answer, HaproxyRuntimeCommand(dir_.LoadBalancerDir(key) + "/admin.sock",
+                                                                 HaproxyDrainCommand(instance_id)));
+      // haproxy answers an empty line on success, a message otherwise.
+      if (answer.find_first_not_of("\n ") != std::string::npos) {
+        return Unavailable("load balancer " + lb.name + ": drain " + instance_id + ": " + answer);
+      }
+    }
+  }
+  if (!found) return NotFound("no load balancer has instance " + instance_id + " as a running backend");
+  return Status::Ok();
+}
+
+Result<std::vector<HaproxyServerStat>> LoadBalancerManager::ServerStats(const LoadBalancer& lb) const {
+  if (haproxy_path_.empty()) return FailedPrecondition("haproxy is disabled in this daemon");
+  ASSIGN_OR_RETURN(std::string csv, HaproxyRuntimeCommand(dir_.LoadBalancerDir(lb.Key()) + "/admin.sock",
+                                                          kHaproxyShowStatCommand));
+  return ParseHaproxyStat(csv);
+}
+
 void LoadBalancerManager::Stop(LoadBalancer& lb) {
   ProcessHandle handle{lb.haproxy_pid, lb.haproxy_start_ticks};
   if (lb.haproxy_pid != 0) {

@@ -13,6 +13,7 @@
 
 #include <string>
 
+#include "cloud/local/haproxy_config.h"
 #include "cloud/local/model.h"
 #include "cloud/local/process_runner.h"
 #include "cloud/local/state_dir.h"
@@ -31,6 +32,12 @@ class LoadBalancerManager {
 
   void Sync(CloudState& state);
   void Drain(const CloudState& state, const std::string& instance_id);
+  // Drain for callers that need to know: NotFound when no load balancer has the instance
+  // as a backend (or haproxy is disabled); the runtime API's error when haproxy does not
+  // answer or refuses.
+  Status DrainOrError(const CloudState& state, const std::string& instance_id);
+  // haproxy's view of the servers of lb (runtime "show stat").
+  Result<std::vector<HaproxyServerStat>> ServerStats(const LoadBalancer& lb) const;
   // Stops the LB's haproxy (SIGTERM to its process group) and removes its directory.
   void Stop(LoadBalancer& lb);
 

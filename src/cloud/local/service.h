@@ -11,6 +11,7 @@
 // - DescribeVolumes: {"volumes": [...]}; EnsureLoadBalancer: the load balancer;
 // - DeleteCluster: {"terminating": [instance ids]}; Status: the whole state (state_json.h)
 //   plus "daemon": {"pid", "state_dir"}.
+// - DrainBackend: {}; DescribeBackends: {"backends": [...]} (lb_manager.h).
 // ClaimVolume acts for the instance it names, in that instance's cluster (an instance
 // knows its id from KOPS_INSTANCE_ID; its ref may be left empty).
 #pragma once
@@ -53,6 +54,8 @@ class CloudService {
   Result<Json> Do(const StatusRequest& r);
   Result<Json> Do(const ClaimVolumeRequest& r);
   Result<Json> Do(const ShutdownRequest& r);
+  Result<Json> Do(const DrainBackendRequest& r);
+  Result<Json> Do(const DescribeBackendsRequest& r);
 
   Status SetZoneUp(const ClusterRef& ref, const std::string& zone, bool up);
   Json DescribeInstance(const Instance& i) const;
