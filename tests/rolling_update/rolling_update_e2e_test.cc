@@ -88,12 +88,12 @@ class RollingUpdateE2eTest : public LocalClusterHarness {
 
 TEST_F(RollingUpdateE2eTest, ThreeControlPlanesAndNodesRollWithoutLosingWrites) {
   BringUp({}, 6);
-  RollUnderProbe("3CP", 6, 90);
+  RollUnderProbe("3CP", 6, 45);
 }
 
 TEST_F(RollingUpdateE2eTest, FiveControlPlanesOverThreeZonesRollWithoutLosingWrites) {
   BringUp({"--control-plane-count", "5"}, 8);
-  RollUnderProbe("5CP", 8, 120);
+  RollUnderProbe("5CP", 8, 60);
 }
 
 TEST_F(RollingUpdateE2eTest, RollThatWouldLoseQuorumIsRefused) {
