@@ -32,6 +32,8 @@ void from_json(const Json&, StatusRequest&) {}
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ClaimVolumeRequest, ref, instance_id, tag_filters)
 void to_json(Json& j, const ShutdownRequest&) { j = Json::object(); }
 void from_json(const Json&, ShutdownRequest&) {}
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DeleteVolumeRequest, ref, volume_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SetVolumeTagsRequest, ref, volume_id, tags)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DrainBackendRequest, ref, instance_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DescribeBackendsRequest, ref)
 
@@ -43,6 +45,7 @@ constexpr std::array<const char*, std::variant_size_v<Request>> kMethods = {
     "TerminateInstance", "ZoneDown",        "ZoneUp",       "CreateVolume",
     "LoseVolume",        "DescribeVolumes", "AttachVolume", "EnsureLoadBalancer",
     "DeleteCluster",     "Status",          "ClaimVolume",  "Shutdown",
+    "DeleteVolume",      "SetVolumeTags",
     "DrainBackend", "DescribeBackends"};
 
 template <size_t... I>

@@ -97,6 +97,19 @@ struct ClaimVolumeRequest {
   std::string instance_id;
   std::map<std::string, std::string> tag_filters;
 };
+// Deletes a volume of the cluster and its data (its etcd member no longer exists).
+// FailedPrecondition while it is attached to a live instance. Result: {}.
+struct DeleteVolumeRequest {
+  ClusterRef ref;
+  std::string volume_id;
+};
+// Replaces a volume's tags (kops updates the EBS tags of an etcd volume when the member
+// list changes). Result: the volume.
+struct SetVolumeTagsRequest {
+  ClusterRef ref;
+  std::string volume_id;
+  std::map<std::string, std::string> tags;
+};
 // Asks the daemon to exit after answering (its instances keep running; a new daemon
 // adopts them). Result: {}.
 struct ShutdownRequest {};
@@ -118,7 +131,7 @@ using Request = std::variant<CreateGroupRequest, DeleteGroupRequest, SetDesiredR
                              ZoneUpRequest, CreateVolumeRequest, LoseVolumeRequest,
                              DescribeVolumesRequest, AttachVolumeRequest, EnsureLoadBalancerRequest,
                              DeleteClusterRequest, StatusRequest, ClaimVolumeRequest,
-                             ShutdownRequest,
+                             ShutdownRequest, DeleteVolumeRequest, SetVolumeTagsRequest,
                              DrainBackendRequest, DescribeBackendsRequest>;
 
 // The method name of a request ("CreateGroup", ...).

@@ -141,6 +141,15 @@ Status LocalCloudClient::LoseVolume(const ClusterRef& ref, const std::string& id
   return Call(LoseVolumeRequest{ref, id}).status();
 }
 
+Status LocalCloudClient::DeleteVolume(const ClusterRef& ref, const std::string& id) {
+  return Call(DeleteVolumeRequest{ref, id}).status();
+}
+
+Result<Volume> LocalCloudClient::SetVolumeTags(const ClusterRef& ref, const std::string& id,
+                                               const std::map<std::string, std::string>& tags) {
+  return Decode<Volume>(Call(SetVolumeTagsRequest{ref, id, tags}), VolumeFromJson);
+}
+
 Result<std::vector<Volume>> LocalCloudClient::DescribeVolumes(
     const ClusterRef& ref, const std::map<std::string, std::string>& filters,
     const std::string& zone) {

@@ -70,6 +70,9 @@ class LocalCloudClient {
   Result<Volume> CreateVolume(const ClusterRef& ref, const std::string& zone,
                               const std::map<std::string, std::string>& tags);
   Status LoseVolume(const ClusterRef& ref, const std::string& volume_id);
+  Status DeleteVolume(const ClusterRef& ref, const std::string& volume_id);
+  Result<Volume> SetVolumeTags(const ClusterRef& ref, const std::string& volume_id,
+                               const std::map<std::string, std::string>& tags);
   Result<std::vector<Volume>> DescribeVolumes(const ClusterRef& ref,
                                               const std::map<std::string, std::string>& tag_filters,
                                               const std::string& zone = "");

@@ -44,6 +44,27 @@ class FakeLocalCloudApi : public LocalCloudApi {
     state.groups.erase(GroupKey(Id(ref), name));
     return Status::Ok();
   }
+  Status DeleteVolume(const ClusterRef& ref, const std::string& volume_id) override {
+    std::lock_guard lock(mu_);
+    ++writes;
+    auto it = state.volumes.find(volume_id);
+    if (it == state.volumes.end() || it->second.cluster_id != Id(ref))
+      return NotFound("volume " + volume_id + " does not exist");
+    if (!it->second.attached_to.empty())
+      return FailedPrecondition("volume " + volume_id + " is attached to " + it->second.attached_to);
+    state.volumes.erase(it);
+    return Status::Ok();
+  }
+  Result<Volume> SetVolumeTags(const ClusterRef& ref, const std::string& volume_id,
+                               const std::map<std::string, std::string>& tags) override {
+    std::lock_guard lock(mu_);
+    ++writes;
+    auto it = state.volumes.find(volume_id);
+    if (it == state.volumes.end() || it->second.cluster_id != Id(ref))
+      return NotFound("volume " + volume_id + " does not exist");
+    it->second.tags = tags;
+    return it->second;
+  }
   Result<Volume> CreateVolume(const ClusterRef& ref, const std::string& zone,
                               const std::map<std::string, std::string>& tags) override {
     std::lock_guard lock(mu_);

@@ -64,6 +64,19 @@ Result<LoadBalancer> ClientCloudApi::EnsureLoadBalancer(const EnsureLoadBalancer
   return client_.EnsureLoadBalancer(r);
 }
 
+Status ClientCloudApi::DeleteVolume(const ClusterRef& ref, const std::string& volume_id) {
+  std::lock_guard lock(mu_);
+  cache_.reset();
+  return client_.DeleteVolume(ref, volume_id);
+}
+
+Result<Volume> ClientCloudApi::SetVolumeTags(const ClusterRef& ref, const std::string& volume_id,
+                                             const std::map<std::string, std::string>& tags) {
+  std::lock_guard lock(mu_);
+  cache_.reset();
+  return client_.SetVolumeTags(ref, volume_id, tags);
+}
+
 Result<std::vector<std::string>> ClientCloudApi::DeleteCluster(const ClusterRef& ref) {
   std::lock_guard lock(mu_);
   cache_.reset();

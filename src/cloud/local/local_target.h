@@ -31,6 +31,10 @@ class LocalCloudApi {
   virtual Result<Volume> CreateVolume(const ClusterRef& ref, const std::string& zone,
                                       const std::map<std::string, std::string>& tags) = 0;
   virtual Result<LoadBalancer> EnsureLoadBalancer(const EnsureLoadBalancerRequest& r) = 0;
+  // FailedPrecondition while the volume is attached to a live instance.
+  virtual Status DeleteVolume(const ClusterRef& ref, const std::string& volume_id) = 0;
+  virtual Result<Volume> SetVolumeTags(const ClusterRef& ref, const std::string& volume_id,
+                                       const std::map<std::string, std::string>& tags) = 0;
   // Stops every instance and removes every group, volume, LB and range of the cluster;
   // returns the ids of the instances now terminating.
   virtual Result<std::vector<std::string>> DeleteCluster(const ClusterRef& ref) = 0;
@@ -55,6 +59,9 @@ class ClientCloudApi : public LocalCloudApi {
   Result<Volume> CreateVolume(const ClusterRef& ref, const std::string& zone,
                               const std::map<std::string, std::string>& tags) override;
   Result<LoadBalancer> EnsureLoadBalancer(const EnsureLoadBalancerRequest& r) override;
+  Status DeleteVolume(const ClusterRef& ref, const std::string& volume_id) override;
+  Result<Volume> SetVolumeTags(const ClusterRef& ref, const std::string& volume_id,
+                               const std::map<std::string, std::string>& tags) override;
   Result<std::vector<std::string>> DeleteCluster(const ClusterRef& ref) override;
 
  private:

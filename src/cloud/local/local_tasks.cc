@@ -69,19 +69,40 @@ VolumeTask::VolumeTask(std::string name, std::string zone, StringMap tags, Local
 
 Fields VolumeTask::Expected() const { return {{"Zone", zone_}, {"Tags", ToValueMap(tags_)}}; }
 
-Result<std::optional<Fields>> VolumeTask::Find(engine::Context& ctx) {
-  ASSIGN_OR_RETURN(CloudState state, State());
-  for (const auto& [id, v] : state.volumes) {
-    if (v.zone != zone_ || v.tags != tags_) continue;
-    ctx.Publish(key(), "id", id);
-    return std::optional<Fields>(Fields{{"Zone", v.zone}, {"Tags", ToValueMap(v.tags)}});
-  }
-  return std::optional<Fields>();
+std::optional<std::pair<std::string, std::string>> EtcdMemberOfVolume(const StringMap& tags) {
+  for (const auto& [k, v] : tags)
+    if (k.rfind("k8s.io/etcd/", 0) == 0) return std::pair{k.substr(12), v.substr(0, v.find('/'))};
+  return std::nullopt;
 }
 
-Status VolumeTask::Apply(engine::DirectTarget& target, const engine::Change&,
+Result<std::optional<Fields>> VolumeTask::Find(engine::Context& ctx) {
+  ASSIGN_OR_RETURN(CloudState state, State());
+  // The same member's volume: same zone and etcd tag key, same member before the "/";
+  // the member list after it changes when members are added or removed.
+  auto mine = EtcdMemberOfVolume(tags_);
+  const Volume* found = nullptr;
+  for (const auto& [id, v] : state.volumes) {
+    if (v.zone != zone_ || v.lost) continue;
+    if (v.tags == tags_) {
+      found = &v;
+      break;
+    }
+    if (mine && EtcdMemberOfVolume(v.tags) == mine && !found) found = &v;
+  }
+  found_id_ = found ? found->id : "";
+  if (!found) return std::optional<Fields>();
+  ctx.Publish(key(), "id", found->id);
+  return std::optional<Fields>(Fields{{"Zone", found->zone}, {"Tags", ToValueMap(found->tags)}});
+}
+
+Status VolumeTask::Apply(engine::DirectTarget& target, const engine::Change& change,
                          engine::Context& ctx) {
   ASSIGN_OR_RETURN(LocalTarget * local, AsLocalTarget(target, key()));
+  if (change.actual && !found_id_.empty()) {
+    ASSIGN_OR_RETURN(Volume v, local->api().SetVolumeTags(ref(), found_id_, tags_));
+    ctx.Publish(key(), "id", v.id);
+    return Status::Ok();
+  }
   ASSIGN_OR_RETURN(Volume v, local->api().CreateVolume(ref(), zone_, tags_));
   ctx.Publish(key(), "id", v.id);
   return Status::Ok();

@@ -7,8 +7,13 @@
 //   Zone             one zone's loopback range. The daemon allocates a range when the
 //                    first group or volume of the zone is created, so Apply has nothing
 //                    to call; Find reports the range once it exists and publishes "range".
-//   Volume           one etcd member's volume in its zone, found by zone + exact tags
-//                    (CreateVolume is idempotent by both); publishes "id".
+//   Volume           one etcd member's volume in its zone, found by zone + exact tags, else
+//                    by zone + its etcd member (the member list in the tag changed:
+//                    Apply retags it, as kops retags EBS volumes); publishes "id".
+//   Cleanup          no resource of its own: its deletions remove the autoscaling groups
+//                    of instance groups the spec no longer has, and the detached volumes
+//                    of etcd members it no longer has (an attached one waits for its
+//                    instance to terminate: the next update deletes it).
 //   LoadBalancer     the API load balancer (haproxy) in front of the control-plane
 //                    groups; publishes "address" and "endpoint" (https://address:port).
 //   AutoscalingGroup one instance group: zones, sizes, launch command and environment,
@@ -17,6 +22,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +79,9 @@ class ZoneTask : public LocalCloudTask {
                engine::Context& ctx) override;
 };
 
+// The etcd cluster and member of a volume's k8s.io/etcd/<cluster>=<member>/<all> tag.
+std::optional<std::pair<std::string, std::string>> EtcdMemberOfVolume(const StringMap& tags);
+
 class VolumeTask : public LocalCloudTask {
  public:
   VolumeTask(std::string name, std::string zone, StringMap tags, LocalCloudApi& reader,
@@ -84,6 +94,7 @@ class VolumeTask : public LocalCloudTask {
  private:
   std::string zone_;
   StringMap tags_;
+  std::string found_id_;  // the volume Find matched; Apply retags it
 };
 
 struct LoadBalancerSpec {
@@ -126,6 +137,26 @@ class GroupTask : public LocalCloudTask {
 
  private:
   GroupSpec spec_;
+};
+
+// What the spec keeps; everything else of the cluster is deleted by CleanupTask.
+struct KeptResources {
+  std::set<std::string> groups;  // instance group names
+  std::set<std::pair<std::string, std::string>> etcd_members;  // (etcd cluster, member)
+  std::map<std::string, std::string> group_task_names;  // group -> "<ig>.masters.<cluster>"
+};
+
+class CleanupTask : public LocalCloudTask {
+ public:
+  CleanupTask(std::string cluster_name, KeptResources kept, LocalCloudApi& reader, ClusterRef ref);
+  engine::Fields Expected() const override;
+  Result<std::optional<engine::Fields>> Find(engine::Context& ctx) override;
+  Status Apply(engine::DirectTarget& target, const engine::Change& change,
+               engine::Context& ctx) override;
+  Result<std::vector<engine::Deletion>> FindDeletions(engine::Context& ctx) override;
+
+ private:
+  KeptResources kept_;
 };
 
 }  // namespace kops::cloud::local

@@ -120,4 +120,53 @@ Status GroupTask::Apply(engine::DirectTarget& target, const engine::Change& chan
   return Status::Ok();
 }
 
+// ---- Cleanup
+
+CleanupTask::CleanupTask(std::string cluster_name, KeptResources kept, LocalCloudApi& reader,
+                         ClusterRef ref)
+    : LocalCloudTask("Cleanup", std::move(cluster_name), reader, std::move(ref)),
+      kept_(std::move(kept)) {}
+
+Fields CleanupTask::Expected() const { return {{"Cluster", name()}}; }
+
+Result<std::optional<Fields>> CleanupTask::Find(engine::Context&) {
+  return std::optional<Fields>(Expected());  // nothing of its own to create or change
+}
+
+Status CleanupTask::Apply(engine::DirectTarget&, const engine::Change&, engine::Context&) {
+  return Status::Ok();
+}
+
+Result<std::vector<engine::Deletion>> CleanupTask::FindDeletions(engine::Context&) {
+  ASSIGN_OR_RETURN(CloudState state, State());
+  std::vector<engine::Deletion> out;
+  const ClusterRef cluster = ref();
+  for (const auto& [k, g] : state.groups) {
+    if (kept_.groups.count(g.name)) continue;
+    bool control_plane = g.tags.count("k8s.io/role/control-plane") > 0;
+    std::string item = g.name + (control_plane ? ".masters." : ".") + cluster.cluster;
+    std::string name = g.name;
+    out.push_back({"AutoscalingGroup", item, [cluster, name](engine::DirectTarget& t) -> Status {
+                     ASSIGN_OR_RETURN(LocalTarget * local, AsLocalTarget(t, "AutoscalingGroup/" + name));
+                     return local->api().DeleteGroup(cluster, name);
+                   }});
+  }
+  for (const auto& [id, v] : state.volumes) {
+    auto member = EtcdMemberOfVolume(v.tags);
+    if (!member || kept_.etcd_members.count(*member)) continue;
+    if (!v.attached_to.empty()) {
+      auto inst = state.instances.find(v.attached_to);
+      if (inst != state.instances.end() && inst->second.state != InstanceState::kTerminated)
+        continue;  // its instance is still going away: deleted by a later update
+    }
+    std::string item = member->second + ".etcd-" + member->first + "." + cluster.cluster + " (" + id + ")";
+    std::string volume_id = id;
+    out.push_back({"Volume", item, [cluster, volume_id](engine::DirectTarget& t) -> Status {
+                     ASSIGN_OR_RETURN(LocalTarget * local, AsLocalTarget(t, "Volume/" + volume_id));
+                     return local->api().DeleteVolume(cluster, volume_id);
+                   }});
+  }
+  return out;
+}
+
 }  // namespace kops::cloud::local

@@ -54,7 +54,29 @@ Status AddVolumes(const LocalModelInput& in, LocalCloudApi& reader, engine::Grap
 }  // namespace
 
 std::string LaunchHashOf(const api::Cluster& cluster, const api::InstanceGroup& group) {
-  return Sha256Hex(api::ToJson(cluster).dump() + "\n" + api::ToJson(group).dump()).substr(0, 16);
+  api::Cluster launch = cluster;
+  // Other groups' etcd members: the instance runs only its own (instance_config.h) and
+  // its etcd manager follows membership changes without a restart.
+  for (auto& etcd : launch.spec.etcd_clusters)
+    std::erase_if(etcd.members, [&](const api::EtcdMemberSpec& m) {
+      return m.instance_group != group.name();
+    });
+  // Subnets: an instance runs in its group's zone; no instance reads a subnet's CIDR on
+  // the local cloud (zones are loopback ranges), so only the group's subnets' names,
+  // zones and types count.
+  std::vector<api::ClusterSubnetSpec> own;
+  for (const auto& s : launch.spec.subnets) {
+    if (std::find(group.spec.subnets.begin(), group.spec.subnets.end(), s.name) ==
+        group.spec.subnets.end())
+      continue;
+    api::ClusterSubnetSpec kept;
+    kept.name = s.name;
+    kept.zone = s.zone;
+    kept.type = s.type;
+    own.push_back(kept);
+  }
+  launch.spec.subnets = std::move(own);
+  return Sha256Hex(api::ToJson(launch).dump() + "\n" + api::ToJson(group).dump()).substr(0, 16);
 }
 
 StringMap EtcdVolumeTags(const std::string& cluster_name, const std::string& etcd_cluster,
@@ -124,6 +146,14 @@ Status BuildLocalModel(const LocalModelInput& in, LocalCloudApi& reader, store::
   RETURN_IF_ERROR(graph.Add(std::make_unique<LoadBalancerTask>(
       "api." + cluster, LoadBalancerSpec{"api", 443, 443, control_plane}, reader, in.ref)));
 
+  KeptResources kept;
+  for (const auto& g : in.groups) kept.groups.insert(g.name());
+  for (const auto& etcd : in.cluster.spec.etcd_clusters)
+    for (const auto& m : etcd.members) kept.etcd_members.insert({etcd.name, m.name});
+  auto cleanup = std::make_unique<CleanupTask>(cluster, std::move(kept), reader, in.ref);
+  const std::string cleanup_key = cleanup->key();
+  RETURN_IF_ERROR(graph.Add(std::move(cleanup)));
+
   for (const auto& g : in.groups) {
     GroupSpec spec;
     spec.name = g.name();
@@ -142,6 +172,7 @@ Status BuildLocalModel(const LocalModelInput& in, LocalCloudApi& reader, store::
     for (const auto& k : keypairs) task->DependOn(k);
     for (const auto& z : task->spec().zones) task->DependOn("Zone/" + z);
     for (const auto& v : volumes_of_group[g.name()]) task->DependOn(v);
+    task->DependOn(cleanup_key);  // groups that left the spec go first (their LB backends)
     RETURN_IF_ERROR(graph.Add(std::move(task)));
   }
   return Status::Ok();

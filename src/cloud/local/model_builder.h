@@ -13,8 +13,13 @@
 //                           from the spec, the zones of its subnets, launch =
 //                           instance_argv + env KOPS_STATE_STORE, KOPS_API_ENDPOINT (the LB),
 //                           KOPS_INSTANCE_DIR=. (the daemon's per-instance directory, removed
-//                           with the instance), KOPS_LAUNCH_HASH (changes with the stored
-//                           spec, so changed specs mark running instances outdated)
+//                           with the instance), KOPS_LAUNCH_HASH (LaunchHashOf: changes
+//                           with what the group's instances are launched from, so such
+//                           changes mark running instances outdated)
+//
+//   Cleanup/<cluster>        deletions only: the autoscaling groups of instance groups
+//                           that left the spec, the detached volumes of etcd members
+//                           that left it (dry run: "Will delete items:")
 //
 // Dependencies: volumes after their zone; groups after the keypairs, their zones, the
 // LB (through the endpoint reference) and, for control-plane groups, their volumes.
@@ -41,7 +46,10 @@ struct LocalModelInput {
   store::KeystoreOptions keystore;  // how new CAs are made (tests: small keys)
 };
 
-// 16 hex digits over the cluster's and the group's specs as stored.
+// 16 hex digits over what an instance of the group is launched from: the group's spec and
+// the cluster's spec as stored, except the etcd members of other groups and the subnets
+// the group does not use (of its own subnets, the name, zone and type). So adding or
+// removing control planes (kops scale control-plane) leaves running instances current.
 std::string LaunchHashOf(const api::Cluster& cluster, const api::InstanceGroup& group);
 
 // kops' tags of an etcd member's volume (k8s.io/etcd/<c>=<member>/<all members sorted,

@@ -110,6 +110,54 @@ TEST(LaunchHashTest, ChangesWithTheGroupSpec) {
   EXPECT_NE(LaunchHashOf(cluster, group), before);
 }
 
+// The hash rule: what the instance is launched from counts; other groups' etcd members
+// and subnets (what kops scale control-plane changes) do not, so scaling needs no roll.
+TEST(LaunchHashTest, IgnoresOtherGroupsMembersAndSubnets) {
+  auto cluster = testing::HaCluster();
+  auto group = testing::HaGroups()[0];  // control-plane-local-a
+  const std::string before = LaunchHashOf(cluster, group);
+  auto grown = cluster;
+  for (auto& etcd : grown.spec.etcd_clusters) {
+    api::EtcdMemberSpec m;
+    m.name = "a-2";
+    m.instance_group = "control-plane-local-a-2";
+    etcd.members.push_back(m);
+  }
+  api::ClusterSubnetSpec d;
+  d.name = d.zone = "local-d";
+  d.type = "Public";
+  d.cidr = "172.20.192.0/18";
+  grown.spec.subnets.push_back(d);
+  EXPECT_EQ(LaunchHashOf(grown, group), before) << "members and subnets were added";
+  auto shrunk = cluster;
+  for (auto& etcd : shrunk.spec.etcd_clusters) etcd.members.pop_back();  // c
+  shrunk.spec.subnets.pop_back();
+  EXPECT_EQ(LaunchHashOf(shrunk, group), before) << "members and subnets were removed";
+  auto narrowed = cluster;
+  narrowed.spec.subnets[0].cidr = "172.20.0.0/19";  // its own subnet's CIDR: read by nobody
+  EXPECT_EQ(LaunchHashOf(narrowed, group), before);
+}
+
+TEST(LaunchHashTest, ChangesWithItsOwnMemberItsSubnetsZoneAndTheClusterSpec) {
+  auto cluster = testing::HaCluster();
+  auto group = testing::HaGroups()[0];
+  const std::string before = LaunchHashOf(cluster, group);
+  auto own_member = cluster;
+  own_member.spec.etcd_clusters[0].members[0].volume_size = 40;
+  EXPECT_NE(LaunchHashOf(own_member, group), before);
+  auto own_subnet = cluster;
+  own_subnet.spec.subnets[0].zone = "local-z";
+  EXPECT_NE(LaunchHashOf(own_subnet, group), before);
+  auto version = cluster;
+  version.spec.kubernetes_version = "1.35.8";
+  EXPECT_NE(LaunchHashOf(version, group), before);
+  // The node group does not run etcd: the control-plane members do not count for it...
+  auto node = testing::HaGroups()[1];
+  EXPECT_EQ(LaunchHashOf(own_member, node), LaunchHashOf(cluster, node));
+  // ...but cluster-wide settings do.
+  EXPECT_NE(LaunchHashOf(version, node), LaunchHashOf(cluster, node));
+}
+
 TEST(ModelBuilderErrorsTest, MemberOfAMissingGroupIsNamed) {
   LocalModelInput in = HaInput();
   in.groups.erase(in.groups.begin());  // control-plane-local-a

@@ -9,6 +9,8 @@
 //   comes from the group's tags (GroupRole);
 // - TerminateInstance: {"instance": instance}; CreateVolume / ClaimVolume: the volume;
 // - DescribeVolumes: {"volumes": [...]}; EnsureLoadBalancer: the load balancer;
+// - DeleteVolume: {} (FailedPrecondition while attached to a live instance);
+//   SetVolumeTags: the volume;
 // - DeleteCluster: {"terminating": [instance ids]}; Status: the whole state (state_json.h)
 //   plus "daemon": {"pid", "state_dir"}.
 // - DrainBackend: {}; DescribeBackends: {"backends": [...]} (lb_manager.h).
@@ -56,6 +58,8 @@ class CloudService {
   Result<Json> Do(const ShutdownRequest& r);
   Result<Json> Do(const DrainBackendRequest& r);
   Result<Json> Do(const DescribeBackendsRequest& r);
+  Result<Json> Do(const DeleteVolumeRequest& r);
+  Result<Json> Do(const SetVolumeTagsRequest& r);
 
   Status SetZoneUp(const ClusterRef& ref, const std::string& zone, bool up);
   Json DescribeInstance(const Instance& i) const;

@@ -39,6 +39,26 @@ Result<Json> CloudService::Do(const LoseVolumeRequest& r) {
   return Json::object();
 }
 
+Result<Json> CloudService::Do(const DeleteVolumeRequest& r) {
+  RETURN_IF_ERROR(CheckVolume(state_, r.ref, r.volume_id));
+  const Volume& v = state_.volumes.at(r.volume_id);
+  if (!v.attached_to.empty()) {
+    auto inst = state_.instances.find(v.attached_to);
+    if (inst != state_.instances.end() && inst->second.state != InstanceState::kTerminated)
+      return FailedPrecondition("volume " + r.volume_id + " is attached to instance " +
+                                v.attached_to + "; delete it once that instance has terminated");
+  }
+  RETURN_IF_ERROR(applier_.DeleteVolume(state_, r.volume_id));
+  return Json::object();
+}
+
+Result<Json> CloudService::Do(const SetVolumeTagsRequest& r) {
+  RETURN_IF_ERROR(CheckVolume(state_, r.ref, r.volume_id));
+  Volume& v = state_.volumes.at(r.volume_id);
+  v.tags = r.tags;
+  return ToJson(v);
+}
+
 Result<Json> CloudService::Do(const DescribeVolumesRequest& r) {
   Json list = Json::array();
   for (const Volume* v : FindVolumes(state_, IdOf(r.ref), r.tag_filters, r.zone)) {

@@ -107,7 +107,8 @@ Status UpdateLocalCluster(const UpdateLocalOptions& o, std::ostream& progress) {
     return Status::Ok();
   }
   progress << "Applying changes: " << diff.CreatedKeys().size() << " to create, "
-           << diff.ModifiedKeys().size() << " to modify\n";
+           << diff.ModifiedKeys().size() << " to modify, " << diff.DeletedItems().size()
+           << " to delete\n";
   api->Refresh();
   LocalTarget target(*api);
   RETURN_IF_ERROR(RunGraph(graph, target, clock, run));

@@ -9,6 +9,8 @@
 //     progress when there are changes. A dry run starts no daemon and creates no state
 //     directory: when none answers, the actual state is what the last daemon saved
 //     (nothing, on a fresh machine), so the report lists everything to create;
+//   - instance groups that left the spec lose their autoscaling group (and instances),
+//     etcd members that left it their detached volumes ("Will delete items:");
 //   - with yes: when nothing differs, says "No changes need to be applied" and changes
 //     nothing; otherwise applies the changes through the LocalTarget, then waits (bounded
 //     by launch_timeout) until every group has its desired number of running instances,

@@ -167,5 +167,91 @@ TEST_F(UpdateLocalTest, DeleteRemovesEveryResourceOfTheCluster) {
       << progress.str();
 }
 
+// Control planes added (3 -> 5) and removed again (5 -> 3), as kops scale control-plane
+// changes the spec: existing volumes are retagged in place (same volume, the member list
+// in their tag changes), the groups and the volumes of members that left the spec are
+// deleted ("Will delete items:"), and the running groups' launch stays the same.
+TEST_F(UpdateLocalTest, GrownAndShrunkControlPlanesRetagAndDeleteWhatLeftTheSpec) {
+  Update(true);
+  const std::string cid = ClusterId(ref_.store_url, "ha.local");
+  auto launch_of_a = [&] {
+    return api_.state.groups.at(GroupKey(cid, "control-plane-local-a")).launch.env.at("KOPS_LAUNCH_HASH");
+  };
+  const std::string hash_a = launch_of_a();
+  std::string volume_a;
+  for (const auto& [id, v] : Cloud().volumes)
+    if (v.tags.count("k8s.io/etcd/main") && v.tags.at("k8s.io/etcd/main") == "a/a,b,c") volume_a = id;
+  ASSERT_FALSE(volume_a.empty());
+
+  auto cluster = cs_->GetCluster("ha.local").value();
+  api::Cluster grown = cluster.object;
+  for (std::string z : {"a", "b"}) {
+    auto g = api::DecodeInstanceGroup(testing::GroupYaml("control-plane-local-" + z + "-2", "Master",
+                                                         "local-" + z), "test").value();
+    ASSERT_TRUE(cs_->CreateInstanceGroup("ha.local", g).ok());
+    for (auto& etcd : grown.spec.etcd_clusters) {
+      api::EtcdMemberSpec m;
+      m.name = z + "-2";
+      m.instance_group = "control-plane-local-" + z + "-2";
+      etcd.members.push_back(m);
+    }
+  }
+  ASSERT_TRUE(cs_->UpdateCluster(grown, cluster.version).ok());
+  std::string plan = Update(false);
+  EXPECT_NE(plan.find("Volume/a.etcd-main.ha.local"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("Will delete items:"), std::string::npos) << plan;
+  Update(true);
+  EXPECT_EQ(Cloud().volumes.size(), 10u);
+  EXPECT_EQ(Cloud().volumes.at(volume_a).tags.at("k8s.io/etcd/main"), "a/a,a-2,b,b-2,c")
+      << "the member's own volume is retagged, not replaced";
+  EXPECT_EQ(launch_of_a(), hash_a) << "a running control plane must not need a roll";
+  EXPECT_EQ(Update(false), "No changes need to be applied\n");
+
+  // Back to three: the spec loses both groups and members.
+  cluster = cs_->GetCluster("ha.local").value();
+  ASSERT_TRUE(cs_->UpdateCluster(testing::HaCluster(), cluster.version).ok());
+  ASSERT_TRUE(cs_->DeleteInstanceGroup("ha.local", "control-plane-local-a-2").ok());
+  ASSERT_TRUE(cs_->DeleteInstanceGroup("ha.local", "control-plane-local-b-2").ok());
+  plan = Update(false);
+  EXPECT_NE(plan.find("Will delete items:"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("control-plane-local-a-2.masters.ha.local"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("b-2.etcd-events.ha.local"), std::string::npos) << plan;
+  EXPECT_EQ(Cloud().groups.size(), 8u) << "a dry run deletes nothing";
+  Update(true);
+  EXPECT_NE(progress_.find("6 to delete"), std::string::npos) << progress_;  // 2 groups, 4 volumes
+  CloudState s = Cloud();
+  EXPECT_EQ(s.groups.size(), 6u);
+  EXPECT_FALSE(s.groups.count(GroupKey(cid, "control-plane-local-b-2")));
+  EXPECT_EQ(s.volumes.size(), 6u);
+  EXPECT_EQ(s.volumes.at(volume_a).tags.at("k8s.io/etcd/main"), "a/a,b,c");
+  EXPECT_EQ(launch_of_a(), hash_a);
+  EXPECT_EQ(Update(false), "No changes need to be applied\n");
+}
+
+TEST_F(UpdateLocalTest, AVolumeStillAttachedToALiveInstanceIsNotDeletedYet) {
+  Update(true);
+  auto cluster = cs_->GetCluster("ha.local").value();
+  api::Cluster renamed = cluster.object;
+  for (auto& etcd : renamed.spec.etcd_clusters) etcd.members[2].name = "c2";  // c left the spec
+  ASSERT_TRUE(cs_->UpdateCluster(renamed, cluster.version).ok());
+  std::string old_c;
+  for (auto& [id, v] : api_.state.volumes)
+    if (v.tags.count("k8s.io/etcd/main") && v.tags.at("k8s.io/etcd/main").rfind("c/", 0) == 0) {
+      old_c = id;
+      v.attached_to = "i-live";
+    }
+  ASSERT_FALSE(old_c.empty());
+  Instance live;
+  live.id = "i-live";
+  live.cluster_id = ClusterId(ref_.store_url, "ha.local");
+  live.state = InstanceState::kRunning;
+  api_.state.instances["i-live"] = live;
+  std::string plan = Update(false);
+  EXPECT_EQ(plan.find("c.etcd-main.ha.local (" + old_c + ")"), std::string::npos) << plan;
+  api_.state.instances["i-live"].state = InstanceState::kTerminated;
+  plan = Update(false);
+  EXPECT_NE(plan.find("c.etcd-main.ha.local (" + old_c + ")"), std::string::npos) << plan;
+}
+
 }  // namespace
 }  // namespace kops::cloud::local
