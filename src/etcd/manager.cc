@@ -1,5 +1,6 @@
 #include "etcd/manager.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "etcd/errors.h"
@@ -66,8 +67,13 @@ Result<StartObservation> EtcdManager::Observe() {
   obs.has_data = fs::exists(fs::path(config_.data_dir) / "member", ec);
   ASSIGN_OR_RETURN(obs.cluster_created, deps_.discovery->IsCreated());
   ASSIGN_OR_RETURN(std::vector<PeerRecord> peers, deps_.discovery->List());
+  std::vector<std::string> names = config_.member_names;
+  if (deps_.spec_members) {
+    ASSIGN_OR_RETURN(names, deps_.spec_members());
+  }
+  obs.self_in_spec = std::find(names.begin(), names.end(), config_.member_name) != names.end();
   std::vector<std::string> endpoints;
-  for (const std::string& name : config_.member_names) {
+  for (const std::string& name : names) {
     std::string url = name == config_.member_name ? obs.self_peer_url : "";
     for (const PeerRecord& p : peers) {
       if (p.name != name || name == config_.member_name) continue;

@@ -56,6 +56,10 @@ struct ManagerDeps {
   std::function<void(const std::string&)> log;  // one line per event; may be empty
   // Asked before a bootstrap (may turn it into a wait, e.g. when backups exist); may be empty.
   std::function<StartPlan(StartPlan)> review_bootstrap;
+  // The etcd cluster's member names as the spec says now (read before each start
+  // decision, so members added or removed since this instance started count); empty
+  // function: config.member_names.
+  std::function<Result<std::vector<std::string>>()> spec_members;
 };
 
 struct ManagerSnapshot {

@@ -56,6 +56,10 @@ StartPlan DecideEmpty(const StartObservation& obs, bool wipe) {
   }
   const std::vector<Member>& members = *obs.members;
   const Member* mine = FindByPeerUrl(members, obs.self_peer_url);
+  if (!obs.self_in_spec) {
+    plan.reason = "member " + obs.self_name + " is no longer in the spec; not rejoining";
+    return plan;
+  }
   if (mine && mine->is_learner && mine->client_urls.empty()) {
     plan.kind = Kind::kStartLearner;
     plan.state = State::kExisting;
@@ -66,6 +70,12 @@ StartPlan DecideEmpty(const StartObservation& obs, bool wipe) {
   }
   const Member* old = FindByName(members, obs.self_name);
   if (!old) old = mine;
+  for (const Member& m : members) {
+    if (!m.is_learner || (old && m.id == old->id)) continue;
+    plan.reason = "waiting for learner " + (m.name.empty() ? std::to_string(m.id) : m.name) +
+                  " to be promoted (etcd allows one learner at a time)";
+    return plan;
+  }
   plan.kind = Kind::kReplace;
   plan.state = State::kExisting;
   plan.add_learner = true;
@@ -104,10 +114,21 @@ NamedUrls JoinInitialCluster(const std::vector<Member>& members, uint64_t exclud
 }
 
 StartPlan DecideStart(const StartObservation& obs) {
+  if (!obs.self_in_spec && (!obs.has_data || !obs.cluster_created)) {
+    StartPlan plan;
+    plan.reason = "member " + obs.self_name + " is no longer in the spec; not joining";
+    return plan;
+  }
   if (!obs.has_data) return DecideEmpty(obs, false);
   if (obs.members) {
     const Member* mine = FindByName(*obs.members, obs.self_name);
     if (!mine) mine = FindByPeerUrl(*obs.members, obs.self_peer_url);
+    if (!mine && !obs.self_in_spec) {
+      StartPlan plan;
+      plan.reason = "member " + obs.self_name +
+                    " was removed from the cluster and is no longer in the spec; not rejoining";
+      return plan;
+    }
     if (!mine) {
       StartPlan plan = DecideEmpty(obs, true);
       plan.reason = "this member was removed from the cluster; discarding its data. " + plan.reason;
@@ -118,6 +139,10 @@ StartPlan DecideStart(const StartObservation& obs) {
     plan.state = State::kExisting;
     plan.initial_cluster = KnownMembers(obs);
     plan.reason = "rejoining with its data";
+    if (mine->is_learner) {
+      plan.learner_member_id = mine->id;
+      plan.reason += " as a learner (promoted once caught up)";
+    }
     if (!HasPeerUrl(*mine, obs.self_peer_url)) {
       plan.update_member_id = mine->id;
       plan.reason += " (peer URL changed to " + obs.self_peer_url + ")";

@@ -14,6 +14,13 @@
 //     that exists: the same token and names would give the same member ids);
 //   - no data, cluster created, this member listed as an unstarted learner with its peer
 //     URL (an earlier add whose start did not finish) -> kStartLearner (state existing);
+//   - a member the spec no longer names (kops scale control-plane removed it) keeps
+//     running on its data while etcd still lists it; once etcd dropped it -> kWait
+//     (never re-added: it left the spec);
+//   - no data, cluster created, another member is a learner -> kWait (etcd 3.4 allows
+//     one learner at a time: new members join one after the other);
+//   - data, listed as a learner (restarted before its promotion) -> kRestart, promoted
+//     once caught up;
 //   - no data, cluster created otherwise -> kReplace: remove the old member (by name or
 //     peer URL) if listed, add this one as a learner, start with state existing, and
 //     promote it once etcd agrees it caught up.
@@ -35,6 +42,7 @@ using NamedUrls = std::vector<std::pair<std::string, std::string>>;  // name -> 
 struct StartObservation {
   std::string self_name;
   std::string self_peer_url;
+  bool self_in_spec = true;      // the spec (as read now) still names this member
   bool has_data = false;         // <data dir>/member exists
   bool cluster_created = false;  // the created marker is in the state store
   // Every spec member, self included, with its peer URL ("" while not yet discovered).
@@ -52,7 +60,7 @@ struct StartPlan {
   uint64_t remove_member_id = 0;      // kReplace: remove this member first (0 = none)
   bool add_learner = false;           // kReplace: member add --learner before starting
   uint64_t update_member_id = 0;      // kRestart: update this member's peer URL first
-  uint64_t learner_member_id = 0;     // kStartLearner: the learner to promote later
+  uint64_t learner_member_id = 0;     // kStartLearner, kRestart: the learner to promote later
   std::string reason;                 // one line for the log
 };
 

@@ -166,5 +166,86 @@ TEST(ManagerPlanTest, KindNames) {
   EXPECT_STREQ(StartPlanKindName(Kind::kBootstrap), "bootstrap");
 }
 
+// kops scale control-plane: members join one at a time, grown clusters restart without
+// the original initial cluster, removed members stay out.
+
+TEST(ManagerPlanTest, NewMemberWaitsWhileAnotherLearnerIsCatchingUp) {
+  StartObservation o = Obs();  // b, new and empty, in a grown cluster
+  o.cluster_created = true;
+  o.members = {M(1, "a", "https://127.9.1.1:2380"), M(3, "c", "https://127.9.3.1:2380", true)};
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kWait);
+  EXPECT_NE(p.reason.find("learner c"), std::string::npos) << p.reason;
+  o.members->back().is_learner = false;  // c promoted: b's turn
+  p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kReplace);
+  EXPECT_TRUE(p.add_learner);
+  EXPECT_EQ(p.remove_member_id, 0u);
+}
+
+TEST(ManagerPlanTest, NewMemberJoinsTheOneMemberClusterAsLearner) {
+  StartObservation o = Obs();
+  o.cluster_created = true;
+  o.members = {M(1, "a", "https://127.9.1.1:2380")};
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kReplace);
+  EXPECT_EQ(p.state, State::kExisting);
+  EXPECT_EQ(p.initial_cluster,
+            (NamedUrls{{"a", "https://127.9.1.1:2380"}, {"b", "https://127.9.2.1:2380"}}));
+}
+
+TEST(ManagerPlanTest, LearnerRestartedBeforePromotionIsPromotedAfterRestart) {
+  StartObservation o = Obs();
+  o.cluster_created = true;
+  o.has_data = true;
+  o.members = {M(1, "a", "https://127.9.1.1:2380"), M(2, "b", "https://127.9.2.1:2380", true)};
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kRestart);
+  EXPECT_EQ(p.learner_member_id, 2u);
+}
+
+TEST(ManagerPlanTest, OldMemberRestartsWithDataInAGrownClusterWithoutItsInitialCluster) {
+  StartObservation o = Obs();
+  o.self_name = "a";
+  o.self_peer_url = "https://127.9.1.1:2380";
+  o.spec_members = {{"a", "https://127.9.1.1:2380"}};  // what it was started with: alone
+  o.cluster_created = true;
+  o.has_data = true;
+  o.members = Three();
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kRestart);
+  EXPECT_EQ(p.state, State::kExisting);  // etcd takes the membership from its data
+  EXPECT_FALSE(p.wipe_data);
+}
+
+TEST(ManagerPlanTest, RemovedMemberThatLeftTheSpecDoesNotRejoin) {
+  StartObservation o = Obs();
+  o.cluster_created = true;
+  o.has_data = true;
+  o.self_in_spec = false;
+  o.members = {M(1, "a", "https://127.9.1.1:2380"), M(3, "c", "https://127.9.3.1:2380")};
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kWait);
+  EXPECT_FALSE(p.wipe_data);
+  EXPECT_FALSE(p.add_learner);
+  EXPECT_NE(p.reason.find("no longer in the spec"), std::string::npos) << p.reason;
+  o.has_data = false;
+  EXPECT_EQ(DecideStart(o).kind, Kind::kWait);
+  // Still listed (the removal has not happened yet): it keeps serving on its data.
+  o.has_data = true;
+  o.members = Three();
+  EXPECT_EQ(DecideStart(o).kind, Kind::kRestart);
+}
+
+TEST(ManagerPlanTest, RemovedMemberStillInTheSpecIsReplacedAsBefore) {
+  StartObservation o = Obs();
+  o.cluster_created = true;
+  o.has_data = true;
+  o.members = {M(1, "a", "https://127.9.1.1:2380"), M(3, "c", "https://127.9.3.1:2380")};
+  StartPlan p = DecideStart(o);
+  EXPECT_EQ(p.kind, Kind::kReplace);
+  EXPECT_TRUE(p.wipe_data);
+}
+
 }  // namespace
 }  // namespace kops::etcd

@@ -58,6 +58,8 @@ Status ControlPlane::StartMember(const EtcdMembership& m, store::Keystore& keyst
   etcd::ManagerDeps md{member.api.get(), member.discovery.get(), &launcher_, deps_.clock, deps_.log};
   EtcdBackupAgent* agent = member.backups.get();
   md.review_bootstrap = [agent](etcd::StartPlan p) { return agent->ReviewBootstrap(std::move(p)); };
+  if (deps_.spec_members)
+    md.spec_members = [read = deps_.spec_members, c = m.etcd_cluster] { return read(c); };
   member.manager = std::make_unique<etcd::EtcdManager>(mc, md);
   agent->Attach(member.manager.get());
   if (deps_.log) deps_.log("etcd " + m.etcd_cluster + ": member " + m.member + " on volume " + volume.id);

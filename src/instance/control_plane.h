@@ -55,6 +55,9 @@ struct ControlPlaneDeps {
   HttpClient* http = nullptr;
   Clock* clock = nullptr;
   std::function<void(const std::string&)> log;
+  // The member names the spec gives an etcd cluster now (etcd::ManagerDeps::spec_members);
+  // empty: the names the instance started with.
+  std::function<Result<std::vector<std::string>>(const std::string& etcd_cluster)> spec_members;
 };
 
 class ControlPlane {

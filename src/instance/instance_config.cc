@@ -63,6 +63,15 @@ std::string EndpointHost(const std::string& endpoint) {
 
 }  // namespace
 
+std::vector<std::string> EtcdMemberNamesOf(const api::Cluster& cluster,
+                                           const std::string& etcd_cluster) {
+  std::vector<std::string> names;
+  for (const api::EtcdClusterSpec& etcd : cluster.spec.etcd_clusters)
+    if (etcd.name == etcd_cluster)
+      for (const api::EtcdMemberSpec& m : etcd.members) names.push_back(m.name);
+  return names;
+}
+
 Result<InstancePlan> PlanInstance(const api::Cluster& cluster,
                                   const std::vector<api::InstanceGroup>& groups,
                                   const std::string& group_name, const std::string& api_endpoint) {

@@ -50,6 +50,10 @@ struct InstancePlan {
   std::vector<std::string> api_sans;    // extra SANs of the API certificate
 };
 
+// The member names of etcd cluster `etcd_cluster` in the spec (empty when it has none).
+std::vector<std::string> EtcdMemberNamesOf(const api::Cluster& cluster,
+                                           const std::string& etcd_cluster);
+
 // The group must exist in groups (kNotFound otherwise). A control-plane group whose name
 // no etcd member names runs only the API stand-in.
 Result<InstancePlan> PlanInstance(const api::Cluster& cluster,

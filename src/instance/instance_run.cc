@@ -35,7 +35,16 @@ Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan,
   c.api_sans = plan.api_sans;
   c.api_port = env.api_port;
   ASSIGN_OR_RETURN(c.etcd_backups, EtcdBackupSettingsFor(cluster, [](const char* k) { return std::getenv(k); }));
-  ControlPlane cp(c, {&vfs, &volumes, &http, &RealClock::Instance(), log});
+  ControlPlaneDeps deps{&vfs, &volumes, &http, &RealClock::Instance(), log};
+  // Members added or removed after this instance started (kops scale control-plane).
+  deps.spec_members = [store = env.state_store, name = env.cluster_name](
+                          const std::string& etcd_cluster) -> Result<std::vector<std::string>> {
+    ASSIGN_OR_RETURN(std::unique_ptr<store::Vfs> vfs, store::OpenVfs(store));
+    store::Clientset clientset(std::move(vfs));
+    ASSIGN_OR_RETURN(auto cluster, clientset.GetCluster(name));
+    return EtcdMemberNamesOf(cluster.object, etcd_cluster);
+  };
+  ControlPlane cp(c, deps);
   RETURN_IF_ERROR(cp.Start());
   log("control plane running on " + env.address);
   while (!stop) WaitForStop(stop, std::chrono::seconds(1));
