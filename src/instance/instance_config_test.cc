@@ -89,5 +89,13 @@ TEST(InstanceConfigTest, EnvironmentAndVolumeTag) {
   EXPECT_EQ(tag.second, "b/a,b,c");
 }
 
+// Five members are placed a-1, b-1, c-1, a-2, b-2; the tag lists them sorted, as kops and
+// the daemon's volumes do, or no control plane finds its volume.
+TEST(EtcdVolumeTagTest, ListsAllMembersSorted) {
+  auto tag = EtcdVolumeTag("events", "c-1", {"a-1", "b-1", "c-1", "a-2", "b-2"});
+  EXPECT_EQ(tag.first, "k8s.io/etcd/events");
+  EXPECT_EQ(tag.second, "c-1/a-1,a-2,b-1,b-2,c-1");
+}
+
 }  // namespace
 }  // namespace kops::instance

@@ -28,9 +28,9 @@ class VolumeClaimer {
 };
 
 // kops' tag of an etcd member's volume: key "k8s.io/etcd/<etcd cluster>", value
-// "<member>/<all members comma-separated>".
+// "<member>/<all members sorted, comma-separated>" (the daemon tags volumes the same way).
 std::pair<std::string, std::string> EtcdVolumeTag(const std::string& etcd_cluster,
                                                   const std::string& member,
-                                                  const std::vector<std::string>& all_members);
+                                                  std::vector<std::string> all_members);
 
 }  // namespace kops::instance
