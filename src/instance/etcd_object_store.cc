@@ -8,18 +8,26 @@ bool IsQuorumLoss(const Status& st) {
   return st.code() == Code::kUnavailable || st.code() == Code::kDeadlineExceeded;
 }
 
-Status EtcdObjectStore::WithRetry(etcd::RequestKind kind, const std::function<Status()>& op) {
+bool IsAmbiguousWriteFailure(const Status& st) {
+  return IsQuorumLoss(st) && !etcd::IsRetryable(st, etcd::RequestKind::kWrite);
+}
+
+Status EtcdObjectStore::WithRetry(etcd::RequestKind kind, const std::function<Status()>& op,
+                                  bool* ambiguous) {
   Clock::TimePoint deadline = clock_.Now() + deadline_;
   while (true) {
     Status st = op();
-    if (st.ok() || !etcd::IsRetryable(st, kind) || clock_.Now() >= deadline) {
+    bool unsure = kind == etcd::RequestKind::kWrite && IsAmbiguousWriteFailure(st);
+    if (unsure && ambiguous) *ambiguous = true;
+    bool retry = etcd::IsRetryable(st, kind) || (unsure && ambiguous);
+    if (st.ok() || !retry || clock_.Now() >= deadline) {
       if (IsQuorumLoss(st)) {
         return Unavailable("etcd cluster main has lost quorum (no leader can commit): " +
                            st.message());
       }
       return st;
     }
-    clock_.SleepFor(std::chrono::milliseconds(100));
+    clock_.SleepFor(std::chrono::milliseconds(50));
   }
 }
 
@@ -55,13 +63,19 @@ Result<int64_t> EtcdObjectStore::Create(const std::string& key, const std::strin
   etcd::TxnRequest txn;
   txn.compare = {etcd::Compare::Absent(key)};
   txn.success = {etcd::TxnOp::Put(key, value)};
+  txn.failure = {etcd::TxnOp::Get(key)};
   etcd::TxnResponse r;
+  bool ambiguous = false;
   RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(r, client_.Txn(txn));
     return Status::Ok();
-  }));
-  if (!r.succeeded) return AlreadyExists(key);
-  return r.header.revision;
+  }, &ambiguous));
+  if (r.succeeded) return r.header.revision;
+  if (ambiguous && !r.responses.empty() && !r.responses[0].kvs.empty() &&
+      r.responses[0].kvs[0].value == value) {
+    return r.responses[0].kvs[0].mod_revision;  // an earlier attempt created it
+  }
+  return AlreadyExists(key);
 }
 
 Result<int64_t> EtcdObjectStore::Update(const std::string& key, const std::string& value,
@@ -73,25 +87,31 @@ Result<int64_t> EtcdObjectStore::Update(const std::string& key, const std::strin
   txn.success = {etcd::TxnOp::Put(key, value)};
   txn.failure = {etcd::TxnOp::Get(key)};
   etcd::TxnResponse r;
+  bool ambiguous = false;
   RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(r, client_.Txn(txn));
     return Status::Ok();
-  }));
+  }, &ambiguous));
   if (r.succeeded) return r.header.revision;
   bool exists = !r.responses.empty() && !r.responses[0].kvs.empty();
   if (!exists) return NotFound(key);
+  if (ambiguous && r.responses[0].kvs[0].value == value) {
+    return r.responses[0].kvs[0].mod_revision;  // an earlier attempt applied it
+  }
   return Conflict(key + ": resourceVersion " + std::to_string(expected_revision) +
                   " is not the latest (" + std::to_string(r.responses[0].kvs[0].mod_revision) + ")");
 }
 
 Status EtcdObjectStore::Delete(const std::string& key) {
   int64_t deleted = 0;
+  bool ambiguous = false;
   RETURN_IF_ERROR(WithRetry(etcd::RequestKind::kWrite, [&]() -> Status {
     ASSIGN_OR_RETURN(etcd::DeleteResponse r, client_.Delete(key));
     deleted = r.deleted;
     return Status::Ok();
-  }));
-  return deleted ? Status::Ok() : NotFound(key);
+  }, &ambiguous));
+  // Gone after an attempt that may have applied: that attempt deleted it.
+  return deleted || ambiguous ? Status::Ok() : NotFound(key);
 }
 
 Status EtcdObjectStore::Ready() {

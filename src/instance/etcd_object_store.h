@@ -1,9 +1,15 @@
 // EtcdObjectStore: ObjectStore over etcd main (client.h). Every call has a deadline
-// (request_deadline); within it, errors that are safe to retry (errors.h IsRetryable:
-// leader changed, no leader, unhealthy, connection refused before sending) are retried
-// every 100 ms. Writes are compare-and-swap transactions, so a retried write cannot
-// apply twice. When the deadline passes on an unavailable etcd the error is
-// kUnavailable "etcd cluster main has lost quorum (...)".
+// (request_deadline); within it, failures that an election or a dead member explain are
+// retried every 50 ms:
+//   - errors raised before etcd proposed the request (errors.h IsRetryable: leader
+//     changed, no leader, unhealthy, connection refused before sending);
+//   - for writes also the ambiguous ones ("etcdserver: request timed out", possibly due
+//     to the previous leader's failure, a transport timeout, a connection cut mid-call):
+//     every write is a transaction whose compare makes a repeat harmless, and a repeat
+//     that finds its own earlier attempt applied (the key already holds exactly the value
+//     being written; for a delete, the key is gone) reports that attempt's success.
+// Any other error is returned at once. When the deadline passes on an unavailable etcd
+// the error is kUnavailable "etcd cluster main has lost quorum (...)".
 #pragma once
 
 #include <chrono>
@@ -31,7 +37,10 @@ class EtcdObjectStore : public ObjectStore {
   Status Ready() override;
 
  private:
-  Status WithRetry(etcd::RequestKind kind, const std::function<Status()>& op);
+  // Runs op until it succeeds, fails for good, or the deadline passes. When `ambiguous`
+  // is given it is set when an attempt of a write failed after it may have been applied.
+  Status WithRetry(etcd::RequestKind kind, const std::function<Status()>& op,
+                   bool* ambiguous = nullptr);
 
   etcd::Client& client_;
   Clock& clock_;
@@ -41,5 +50,10 @@ class EtcdObjectStore : public ObjectStore {
 // Whether st (from the etcd client) means "the cluster cannot serve" (503) rather
 // than a request error.
 bool IsQuorumLoss(const Status& st);
+
+// Whether a failed write (a transaction) may have been applied anyway, so that repeating
+// it needs its compare to stay harmless: etcd's timeouts and connections cut mid-call.
+// Errors etcd raises before proposing and connections never made are not ambiguous.
+bool IsAmbiguousWriteFailure(const Status& st);
 
 }  // namespace kops::instance
