@@ -54,4 +54,10 @@ class HttpClient {
 // A libcurl client; safe to use from several threads (one easy handle per call).
 std::unique_ptr<HttpClient> NewCurlHttpClient();
 
+// A libcurl client that keeps one connection open across calls (HTTP keep-alive) and
+// reuses it while the server keeps it; calls are serialized (one at a time). A call that
+// fails in transport drops the connection: the next call connects anew. For loops that
+// send many requests to one endpoint (the probe); every call is still a real request.
+std::unique_ptr<HttpClient> NewKeepAliveCurlHttpClient();
+
 }  // namespace kops

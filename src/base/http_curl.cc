@@ -1,4 +1,5 @@
-// The libcurl HttpClient: one easy handle per call, so a client may be shared by threads.
+// The libcurl HttpClients: one easy handle per call (a client may be shared by threads),
+// or one handle kept for every call so its connection is reused (keep-alive).
 // Transport errors map to Status codes as base/http.h promises: timeouts are
 // kDeadlineExceeded, malformed URLs kInvalidArgument, every other failure kUnavailable.
 #include <curl/curl.h>
@@ -42,13 +43,12 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   return size * n;
 }
 
-// Owns the easy handle and header list for one call.
+// Owns the header list of one call; the easy handle is the caller's.
 class Easy {
  public:
-  Easy() : curl_(curl_easy_init()) {}
+  explicit Easy(CURL* curl) : curl_(curl) {}
   ~Easy() {
     if (headers_) curl_slist_free_all(headers_);
-    if (curl_) curl_easy_cleanup(curl_);
   }
   Easy(const Easy&) = delete;
   Easy& operator=(const Easy&) = delete;
@@ -125,48 +125,90 @@ Status TransportError(CURLcode rc, const HttpRequest& r, const char* detail) {
   }
 }
 
+// One call on `curl` (a new or reset handle).
+Result<HttpResponse> Perform(CURL* curl, const HttpRequest& r) {
+  Easy easy(curl);
+  Transfer t;
+  char error[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(curl, CURLOPT_URL, r.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.timeout.count()));
+  std::string interface;
+  if (!r.local_address.empty()) {
+    interface = "host!" + r.local_address;
+    curl_easy_setopt(curl, CURLOPT_INTERFACE, interface.c_str());
+  }
+  ApplyTls(curl, r.tls);
+  ApplyMethodAndBody(easy, r);
+  for (const auto& [k, v] : r.headers) {
+    // "Name;" sends a header with an empty value; "Name:" would remove it.
+    easy.AddHeader(v.empty() ? k + ";" : k + ": " + v);
+  }
+  if (easy.headers()) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, easy.headers());
+
+  CURLcode rc = curl_easy_perform(curl);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);  // `error` goes out of scope
+  if (rc != CURLE_OK) return TransportError(rc, r, error);
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  t.response.status = static_cast<int>(status);
+  return std::move(t.response);
+}
+
 class CurlHttpClient : public HttpClient {
  public:
   Result<HttpResponse> Do(const HttpRequest& r) override {
     GlobalInitOnce();
-    Easy easy;
-    CURL* curl = easy.get();
+    CURL* curl = curl_easy_init();
     if (!curl) return Internal("curl_easy_init failed");
-    Transfer t;
-    char error[CURL_ERROR_SIZE] = {0};
-    curl_easy_setopt(curl, CURLOPT_URL, r.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.timeout.count()));
-    std::string interface;
-    if (!r.local_address.empty()) {
-      interface = "host!" + r.local_address;
-      curl_easy_setopt(curl, CURLOPT_INTERFACE, interface.c_str());
-    }
-    ApplyTls(curl, r.tls);
-    ApplyMethodAndBody(easy, r);
-    for (const auto& [k, v] : r.headers) {
-      // "Name;" sends a header with an empty value; "Name:" would remove it.
-      easy.AddHeader(v.empty() ? k + ";" : k + ": " + v);
-    }
-    if (easy.headers()) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, easy.headers());
-
-    CURLcode rc = curl_easy_perform(curl);
-    if (rc != CURLE_OK) return TransportError(rc, r, error);
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    t.response.status = static_cast<int>(status);
-    return std::move(t.response);
+    Result<HttpResponse> out = Perform(curl, r);
+    curl_easy_cleanup(curl);
+    return out;
   }
+};
+
+// One handle for every call, so its connection (and TLS session) is reused while the
+// server keeps it open; curl connects anew when the server has closed it. After a
+// transport failure the handle, and with it the connection, is dropped.
+class KeepAliveCurlHttpClient : public HttpClient {
+ public:
+  ~KeepAliveCurlHttpClient() override {
+    if (curl_) curl_easy_cleanup(curl_);
+  }
+  Result<HttpResponse> Do(const HttpRequest& r) override {
+    GlobalInitOnce();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (curl_) {
+      curl_easy_reset(curl_);  // options only: the connection and TLS session stay
+    } else {
+      curl_ = curl_easy_init();
+      if (!curl_) return Internal("curl_easy_init failed");
+    }
+    Result<HttpResponse> out = Perform(curl_, r);
+    if (!out.ok()) {
+      curl_easy_cleanup(curl_);
+      curl_ = nullptr;
+    }
+    return out;
+  }
+
+ private:
+  std::mutex mu_;
+  CURL* curl_ = nullptr;
 };
 
 }  // namespace
 
 std::unique_ptr<HttpClient> NewCurlHttpClient() { return std::make_unique<CurlHttpClient>(); }
+
+std::unique_ptr<HttpClient> NewKeepAliveCurlHttpClient() {
+  return std::make_unique<KeepAliveCurlHttpClient>();
+}
 
 }  // namespace kops

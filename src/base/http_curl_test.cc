@@ -192,6 +192,62 @@ TEST(CurlHttpClient, RefusedConnectionIsUnavailable) {
   EXPECT_NE(res.status().message().find(req.url), std::string::npos);
 }
 
+// The client port of each request, as the server saw it: one port = one connection.
+std::vector<int> ClientPorts(HttpClient& client, const ServerRunner& run, int requests) {
+  std::vector<int> ports;
+  for (int i = 0; i < requests; ++i) {
+    HttpRequest req;
+    req.method = i % 2 ? "POST" : "GET";
+    req.body = i % 2 ? "x" : "";
+    req.url = run.url("/port");
+    Result<HttpResponse> res = client.Do(req);
+    EXPECT_TRUE(res.ok() && res->status == 200) << (res.ok() ? res->body : res.status().ToString());
+    ports.push_back(res.ok() ? std::atoi(res->body.c_str()) : -1);
+  }
+  return ports;
+}
+
+void InstallPortEcho(httplib::Server& server) {
+  auto port = [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(std::to_string(req.remote_port), "text/plain");
+  };
+  server.Get("/port", port);
+  server.Post("/port", port);
+}
+
+TEST(KeepAliveCurlHttpClient, ReusesOneConnectionWhileTheServerKeepsIt) {
+  httplib::Server server;
+  InstallPortEcho(server);
+  server.set_keep_alive_max_count(3);  // the server closes each connection after 3 requests
+  ServerRunner run(server);
+  auto client = NewKeepAliveCurlHttpClient();
+  std::vector<int> p = ClientPorts(*client, run, 6);
+  EXPECT_EQ(p[0], p[1]);
+  EXPECT_EQ(p[1], p[2]);
+  EXPECT_NE(p[2], p[3]);  // closed by the server: connected anew, the call still succeeds
+  EXPECT_EQ(p[3], p[4]);
+  EXPECT_EQ(p[4], p[5]);
+  // The plain client connects for every call.
+  std::vector<int> q = ClientPorts(*NewCurlHttpClient(), run, 2);
+  EXPECT_NE(q[0], q[1]);
+}
+
+TEST(KeepAliveCurlHttpClient, TransportFailureDropsTheConnection) {
+  httplib::Server server;
+  InstallPortEcho(server);
+  ServerRunner run(server);
+  auto client = NewKeepAliveCurlHttpClient();
+  int before = ClientPorts(*client, run, 1)[0];
+  HttpRequest bad;
+  bad.url = "http://127.0.0.1:1/";  // port 1: refused
+  Result<HttpResponse> res = client->Do(bad);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), Code::kUnavailable) << res.status().ToString();
+  std::vector<int> after = ClientPorts(*client, run, 2);
+  EXPECT_NE(after[0], before);
+  EXPECT_EQ(after[0], after[1]);
+}
+
 TEST(CurlHttpClient, MalformedUrlIsInvalidArgument) {
   HttpRequest req;
   req.url = "gopher+nope://x";

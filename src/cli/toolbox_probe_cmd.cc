@@ -42,7 +42,11 @@ Status Probe(Context& ctx, const ProbeFlags& f) {
   ASSIGN_OR_RETURN(TlsConfig tls, ops::IssueClientTls(keystore, std::string(store::kKubernetesCa),
                                                       {"kops-probe", {"system:masters"}}, std::chrono::hours(1),
                                                       clock.WallNow()));
-  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
+  // One connection kept across calls, as a Kubernetes client keeps one: the probe's rate
+  // is not spent on TLS handshakes. Every write is still a request through the load
+  // balancer; the API server closes a connection after 5 requests and a failed call
+  // drops it, so the probe reconnects (and haproxy picks a server) often.
+  std::unique_ptr<HttpClient> http = NewKeepAliveCurlHttpClient();
   ops::ApiClient api(*http, endpoint, tls, std::chrono::milliseconds(2000));
   ops::ProbeOptions o;
   o.duration = duration;
