@@ -20,7 +20,7 @@ std::string RenderHaproxyConfig(const HaproxyConfig& c) {
     << "  timeout server 10m\n"
     << "  timeout check " << c.check_interval_ms << "ms\n"
     << "  retries " << c.retries << "\n"
-    << "  option redispatch\n"
+    << "  option redispatch " << c.redispatch_every << "\n"
     << "\n"
     << "frontend api\n"
     << "  bind " << c.frontend_address << ":" << c.frontend_port << "\n"

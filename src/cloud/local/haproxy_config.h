@@ -1,9 +1,10 @@
 // haproxy configuration for a local-cloud load balancer: TCP passthrough (TLS and client
 // certificates end to end, haproxy never terminates TLS), health checks
 // `GET <path>` over TLS without verification (the backend's certificate is for the
-// instance address), retries with `option redispatch` so a failed connection is retried
-// on another server, and a runtime API socket (mode 0600, level admin) through which the
-// daemon drains a server ("set server api/<name> state drain") before terminating it.
+// instance address), retries with `option redispatch 1` so each retry of a failed
+// connection goes to another server, and a runtime API socket (mode 0600, level admin)
+// through which the daemon drains a server ("set server api/<name> state drain") before
+// terminating it.
 // It fails open: each server is also listed, unchecked, as a backup (named
 // <name>-failopen), used only while no server passes its check.
 #pragma once
@@ -23,11 +24,17 @@ struct HaproxyConfig {
   std::string health_check_path = "/readyz";
   std::string runtime_socket;  // path of the runtime API socket
   std::string pid_file;
-  int check_interval_ms = 1000;
+  // Loopback values: a dead server refuses a connection at once, so a short connect
+  // timeout only bounds haproxy's turn-around before a retry (min(timeout connect, 1 s)),
+  // and every retry goes to another server (`option redispatch 1`): a connection that
+  // meets a killed server reaches a live one within milliseconds, before the checks
+  // (every check_interval_ms, `fall` failures) have marked it down.
+  int check_interval_ms = 500;
   int fall = 2;  // failed checks before a server is down
   int rise = 2;  // passed checks before it is up again
   int retries = 3;
-  int connect_timeout_ms = 1000;
+  int connect_timeout_ms = 250;
+  int redispatch_every = 1;  // redispatch on every retry (haproxy's default: the last one)
 };
 
 inline constexpr const char* kHaproxyFailOpenSuffix = "-failopen";

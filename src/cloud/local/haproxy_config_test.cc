@@ -28,11 +28,13 @@ TEST(HaproxyConfigTest, RendersTcpPassthroughWithTlsHealthChecks) {
            "  pidfile /run/lb/haproxy.pid\n",
            "  mode tcp\n",
            "  retries 3\n",
-           "  option redispatch\n",
+           "  option redispatch 1\n",    // every retry to another server
+           "  timeout connect 250ms\n",  // and the turn-around before it stays short
            "  bind 127.31.5.1:8443\n",
            "  option httpchk GET /readyz\n",
            "  http-check expect status 200\n",
-           "  default-server inter 1000ms fall 2 rise 2 check-ssl verify none\n",
+           "  default-server inter 500ms fall 2 rise 2 check-ssl verify none\n",
+           "  timeout check 500ms\n",
            "  server i-0a 127.31.4.1:443 check\n  server i-0b 127.42.7.1:443 check\n",
            // fail open: the same servers, unchecked, used only when every one is down
            "  option allbackups\n",
