@@ -36,6 +36,11 @@ bool LoadPem(SSL_CTX& ctx, const ApiServerOptions& o) {
   ERR_clear_error();
   SSL_CTX_set_options(&ctx, SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1);
   SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, AcceptAny);
+  // With peer verification on, OpenSSL refuses to resume a session (alert "internal
+  // error") unless the context names its sessions: a client that reconnects after the
+  // server closed a kept-alive connection resumes its session.
+  static const unsigned char kSessionContext[] = "kops-apiserver";
+  SSL_CTX_set_session_id_context(&ctx, kSessionContext, sizeof(kSessionContext) - 1);
   return cas > 0;
 }
 

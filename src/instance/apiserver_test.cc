@@ -82,5 +82,21 @@ TEST_F(ApiServerTest, AuthenticatedCrud) {
   EXPECT_EQ(Do("GET", "/api/v1/nodes", client_tls_).status, 200);
 }
 
+// A client that keeps its connection resumes its TLS session when the server has closed
+// the connection (after 5 requests); the resumed handshake must succeed and stay
+// authenticated.
+TEST_F(ApiServerTest, KeptAliveClientResumesItsTlsSessionAuthenticated) {
+  std::unique_ptr<HttpClient> keep = NewKeepAliveCurlHttpClient();
+  for (int i = 0; i < 12; ++i) {
+    HttpRequest req;
+    req.url = server_->Url() + "/api/v1/nodes";
+    req.tls = client_tls_;
+    req.timeout = std::chrono::seconds(5);
+    Result<HttpResponse> r = keep->Do(req);
+    ASSERT_TRUE(r.ok()) << "request " << i << ": " << r.status().message();
+    EXPECT_EQ(r->status, 200) << "request " << i << ": " << r->body;
+  }
+}
+
 }  // namespace
 }  // namespace kops::instance
