@@ -70,7 +70,7 @@ Status ControlPlane::StartMember(const EtcdMembership& m, store::Keystore& keyst
 Status ControlPlane::StartApi(store::Keystore& keystore) {
   etcd::ClientOptions o;
   o.endpoints = {manager("main")->ClientUrl()};
-  o.request_timeout = std::chrono::milliseconds(1500);
+  o.request_timeout = kEtcdStoreAttemptTimeout;
   o.tls = etcd_client_tls_;
   ASSIGN_OR_RETURN(main_client_, etcd::Client::Create(*deps_.http, o));
   store_ = std::make_unique<EtcdObjectStore>(*main_client_, *deps_.clock);

@@ -21,6 +21,14 @@
 
 namespace kops::instance {
 
+// How long one etcd call of the store may take (the client's request_timeout): a little
+// more than etcd's election timeout (500 ms). A write sent to a follower that still
+// believes in a killed leader is forwarded to it and lost; no answer comes until this
+// timeout, after which the write is repeated (to a member that has by then elected a new
+// leader or knows it has none). A slow write that would have committed is repeated
+// harmlessly (see above).
+inline constexpr std::chrono::milliseconds kEtcdStoreAttemptTimeout{600};
+
 class EtcdObjectStore : public ObjectStore {
  public:
   // client and clock are not owned.

@@ -78,6 +78,17 @@ TEST(EtcdObjectStoreTest, TimedOutWriteIsRetriedAndItsOwnEarlierCommitIsSuccess)
   EXPECT_EQ(*rev, 17);
 }
 
+TEST(EtcdObjectStoreTest, WriteLostWithADeadLeaderIsRepeatedAfterTheAttemptTimeout) {
+  Fixture f;
+  // The attempt hung until the client's timeout (the proposal went to a dead leader and
+  // was lost); the repeat reaches the new leader.
+  f.script = {DeadlineExceeded("POST http://127.9.1.1:4001/v3/kv/txn: Timeout was reached after 600ms"),
+              TxnOk(8)};
+  Result<int64_t> rev = f.store->Create("/registry/configmaps/d/a", "{}");
+  ASSERT_TRUE(rev.ok()) << rev.status().message();
+  EXPECT_EQ(*rev, 8);
+}
+
 TEST(EtcdObjectStoreTest, RepeatAfterAmbiguousFailureStillReportsAnotherWritersObject) {
   Fixture f;
   f.script = {CutMidCall(), TxnFailedWith("/registry/configmaps/d/a", "{\"v\":\"theirs\"}", 17)};
