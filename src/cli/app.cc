@@ -36,6 +36,7 @@ int Run(int argc, char** argv) {
   RegisterExportKubeconfig(app, ctx);
   RegisterToolboxProbe(app, ctx);
   RegisterToolboxHaReport(app, ctx);
+  RegisterScale(app, ctx);
   RegisterEtcd(app, ctx);
 
   try {

@@ -22,6 +22,7 @@ void RegisterValidateCluster(CLI::App& app, Context& ctx);   // validate cluster
 void RegisterExportKubeconfig(CLI::App& app, Context& ctx);  // export kubeconfig
 void RegisterToolboxProbe(CLI::App& app, Context& ctx);      // toolbox probe
 void RegisterToolboxHaReport(CLI::App& app, Context& ctx);   // toolbox ha-report
+void RegisterScale(CLI::App& app, Context& ctx);             // scale control-plane
 void RegisterEtcd(CLI::App& app, Context& ctx);  // etcd backups list, etcd backup, etcd restore
 
 void RegisterRollingUpdate(CLI::App& app, Context& ctx);    // rolling-update cluster

@@ -292,8 +292,10 @@ std::vector<std::string> EtcdNames(const api::Cluster& cluster) {
 
 // Spec members etcd does not list as started voting members, and etcd members the spec
 // does not name (per etcd cluster).
+// `leaving`: members of groups this plan removes (never waited for).
 void CompareWithEtcd(const api::Cluster& cluster, const std::vector<EtcdMembershipSeen>& etcd,
-                     bool& missing_voters, std::map<std::string, std::vector<std::string>>& extra) {
+                     const std::set<std::string>& leaving, bool& missing_voters,
+                     std::map<std::string, std::vector<std::string>>& extra) {
   for (const auto& seen : etcd) {
     const api::EtcdClusterSpec* spec = nullptr;
     for (const auto& e : cluster.spec.etcd_clusters)
@@ -302,6 +304,7 @@ void CompareWithEtcd(const api::Cluster& cluster, const std::vector<EtcdMembersh
     std::set<std::string> wanted;
     for (const auto& m : spec->members) wanted.insert(m.name);
     for (const auto& name : wanted) {
+      if (leaving.count(name)) continue;
       bool voting = false;
       for (const auto& m : seen.members) voting = voting || (m.name == name && !m.learner);
       missing_voters = missing_voters || !voting;
@@ -420,9 +423,11 @@ Result<ScalePlan> PlanControlPlaneScale(const api::Cluster& cluster,
                           "add to the spec: " + Join(parts)));
   }
 
+  std::set<std::string> leaving;
+  for (int e : match.removed) leaving.insert(existing[e].member);
   bool missing_voters = false;
   std::map<std::string, std::vector<std::string>> extra;
-  CompareWithEtcd(plan.grown_cluster, seen.etcd, missing_voters, extra);
+  CompareWithEtcd(plan.grown_cluster, seen.etcd, leaving, missing_voters, extra);
   std::vector<ScaleStep> grow = std::move(plan.steps);
   plan.steps.clear();
   // First finish a removal cut short: etcd members the spec no longer names, then

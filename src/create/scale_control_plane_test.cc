@@ -264,6 +264,19 @@ TEST(ScaleControlPlaneTest, ResumesAnInterruptedRemovalFromEtcdMembership) {
   EXPECT_EQ(shrink.steps[4].member, "b");
 }
 
+// Members that never joined (their instances failed) and are being removed are not
+// waited for: shrinking is how such a grow is undone.
+TEST(ScaleControlPlaneTest, ShrinkDoesNotWaitForMembersThatAreLeaving) {
+  World w = OneControlPlane();
+  w.Run(Request({"local-a", "local-b", "local-c"}, 0, "2024-02-01T00:00:00Z"));
+  ScalePlan grow = w.Plan(Request({"local-a", "local-b", "local-c"}, 5, "2024-03-01T00:00:00Z"));
+  w.Execute(grow, grow.steps[0]);  // the spec has 5; etcd still a, b, c
+  w.Execute(grow, grow.steps[1]);
+  ScalePlan shrink = w.Plan(Request({"local-a", "local-b", "local-c"}, 3, "t"));
+  EXPECT_EQ(Descriptions(shrink), (Strings{"remove-from-spec", "remove-etcd-member",
+                                           "remove-etcd-member", "apply", "delete-volumes"}));
+}
+
 TEST(ScaleControlPlaneTest, MissingVotersAfterAnAddResumeWithApplyAndWait) {
   World w = OneControlPlane();
   ScalePlan plan = w.Plan(Request({"local-a", "local-b", "local-c"}, 0, "t"));

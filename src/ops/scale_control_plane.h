@@ -1,0 +1,49 @@
+// `kops scale control-plane NAME --zones a,b,c [--count N] [--yes]` for the local cloud.
+//
+// Observes the spec (state store), the cloud (groups, instances, volumes) and etcd's
+// membership, asks the pure planner (create/scale_control_plane.h) for the steps left,
+// prints them to `out`, and with yes carries them out one by one, each re-reading what it
+// changes, with progress on `progress` (the step, what it waits for, elapsed time):
+//   AddToSpec        validated as `kops replace` validates (cluster update rules, the
+//                    whole spec), groups written first, then the cluster;
+//   Apply            the same code as `update cluster --yes` (cloud/local/update.h);
+//   WaitForMembers   until every spec member is a healthy voting member of each etcd
+//                    cluster (the instances' etcd managers join as learners one at a
+//                    time and promote themselves once caught up);
+//   RemoveFromSpec   the group's members out of the cluster, then the group deleted;
+//   RemoveEtcdMember leadership moved away if it leads, MemberRemove, then checked for a
+//                    few seconds that its manager (which now reads it left the spec)
+//                    does not add it back; its discovery record is removed;
+//   DeleteVolumes    once the group's instance is gone, its volumes are deleted (their
+//                    member no longer exists) and named on progress.
+// No journal: an interrupted run is resumed by running the same command, since the plan is
+// derived from the current spec, cloud and etcd membership.
+#pragma once
+
+#include <chrono>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "store/clientset.h"
+
+namespace kops::ops {
+
+struct ScaleControlPlaneOptions {
+  std::string cluster_name;
+  std::vector<std::string> zones;
+  int count = 0;  // 0: one per zone
+  bool yes = false;
+  store::Clientset* clientset = nullptr;  // required; not owned
+  std::string store_url;                  // names the cluster in the local cloud
+  std::ostream* out = nullptr;            // the plan; null: progress
+  Clock* clock = nullptr;                 // null: the real clock
+  Clock::Duration member_timeout = std::chrono::minutes(5);
+  Clock::Duration instance_timeout = std::chrono::minutes(2);
+};
+
+Status ScaleControlPlane(const ScaleControlPlaneOptions& options, std::ostream& progress);
+
+}  // namespace kops::ops
