@@ -147,6 +147,31 @@ TEST(CodecTest, JsonInputIsAccepted) {
   EXPECT_NE(yaml.find("anonymousAuth: false"), std::string::npos);
 }
 
+TEST(CodecTest, EtcdBackupStoreRoundTripsThroughJsonAndYaml) {
+  auto r = DecodeCluster(
+      R"({"apiVersion":"kops.k8s.io/v1alpha2","kind":"Cluster","metadata":{"name":"a.example.com"},)"
+      R"("spec":{"etcdClusters":[{"name":"main","etcdMembers":[{"name":"a","instanceGroup":"cp-a"}],)"
+      R"("backups":{"backupStore":"s3://backups/a.example.com/etcd/main"}}]}})",
+      "c.json");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->spec.etcd_clusters.size(), 1u);
+  ASSERT_TRUE(r->spec.etcd_clusters[0].backups.has_value());
+  EXPECT_EQ(r->spec.etcd_clusters[0].backups->backup_store, "s3://backups/a.example.com/etcd/main");
+  std::string yaml = ToYaml(*r);
+  EXPECT_NE(yaml.find("backupStore: s3://backups/a.example.com/etcd/main"), std::string::npos) << yaml;
+  auto again = DecodeCluster(yaml, "again.yaml");
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->spec.etcd_clusters[0].backups->backup_store, "s3://backups/a.example.com/etcd/main");
+  EXPECT_EQ(ToYaml(*again), yaml);
+  auto misspelt = DecodeCluster(
+      "apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n"
+      "spec:\n  etcdClusters:\n  - name: main\n    backups:\n      backupstore: s3://b/p\n",
+      "m.yaml");
+  ASSERT_FALSE(misspelt.ok());
+  EXPECT_NE(misspelt.status().message().find("backupstore"), std::string::npos) << misspelt.status().message();
+  EXPECT_NE(misspelt.status().message().find("backupStore"), std::string::npos) << misspelt.status().message();
+}
+
 TEST(CodecTest, ControlPlaneRoleIsReadAsMaster) {
   auto r = DecodeInstanceGroup(
       "apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: cp\nspec:\n  role: ControlPlane\n",

@@ -53,7 +53,11 @@ Status ControlPlane::StartMember(const EtcdMembership& m, store::Keystore& keyst
   EtcdBackupAgentConfig bc{config_.cluster_name, m.etcd_cluster, m.member, m.all_members,
                            etcd::ClientUrl(urls), etcd::PeerUrl(urls), mc.data_dir, dir, mc.token,
                            "/usr/bin/etcdctl", tls.client_config, config_.etcd_backups[m.etcd_cluster]};
-  member.backups = std::make_unique<EtcdBackupAgent>(bc, *deps_.vfs, *member.discovery,
+  ASSIGN_OR_RETURN(EtcdBackupLocation backup_location,
+                   EtcdBackupLocation::Resolve(*deps_.vfs, config_.cluster_name, m.etcd_cluster,
+                                               bc.settings.backup_store));
+  member.backups = std::make_unique<EtcdBackupAgent>(bc, std::move(backup_location), *deps_.vfs,
+                                                      *member.discovery,
                                                       *deps_.http, *deps_.clock, deps_.log);
   etcd::ManagerDeps md{member.api.get(), member.discovery.get(), &launcher_, deps_.clock, deps_.log};
   EtcdBackupAgent* agent = member.backups.get();

@@ -4,10 +4,13 @@
 
 namespace kops::instance {
 
-EtcdBackupAgent::EtcdBackupAgent(EtcdBackupAgentConfig config, store::Vfs& vfs,
-                                 etcd::PeerDiscovery& discovery, HttpClient& http, Clock& clock,
-                                 std::function<void(const std::string&)> log)
-    : config_(std::move(config)), vfs_(vfs), store_(vfs, config_.cluster_name, config_.etcd_cluster) {
+EtcdBackupAgent::EtcdBackupAgent(EtcdBackupAgentConfig config, EtcdBackupLocation location,
+                                 store::Vfs& vfs, etcd::PeerDiscovery& discovery, HttpClient& http,
+                                 Clock& clock, std::function<void(const std::string&)> log)
+    : config_(std::move(config)),
+      vfs_(vfs),
+      location_(std::move(location)),
+      store_(location_.Store()) {
   etcd::ClientOptions o;
   o.endpoints = {config_.client_url};
   o.request_timeout = std::chrono::seconds(60);  // a snapshot streams the whole database

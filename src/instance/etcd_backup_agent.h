@@ -12,6 +12,7 @@
 #include "base/http.h"
 #include "etcd/client.h"
 #include "etcd/manager.h"
+#include "instance/etcd_backup_location.h"
 #include "instance/etcd_backups.h"
 #include "instance/etcd_restore.h"
 #include "store/vfs.h"
@@ -35,8 +36,10 @@ struct EtcdBackupAgentConfig {
 
 class EtcdBackupAgent {
  public:
-  // Everything passed must outlive the agent.
-  EtcdBackupAgent(EtcdBackupAgentConfig config, store::Vfs& vfs, etcd::PeerDiscovery& discovery,
+  // Everything passed must outlive the agent; backups and restore commands are at location
+  // (config.settings.backup_store resolved), vfs is the state store.
+  EtcdBackupAgent(EtcdBackupAgentConfig config, EtcdBackupLocation location, store::Vfs& vfs,
+                  etcd::PeerDiscovery& discovery,
                   HttpClient& http, Clock& clock, std::function<void(const std::string&)> log);
   ~EtcdBackupAgent();
 
@@ -50,6 +53,7 @@ class EtcdBackupAgent {
   EtcdBackupAgentConfig config_;
   store::Vfs& vfs_;
   etcd::EtcdManager* manager_ = nullptr;
+  EtcdBackupLocation location_;
   EtcdBackupStore store_;
   std::unique_ptr<etcd::Client> client_;
   std::unique_ptr<ClientSnapshotSource> source_;

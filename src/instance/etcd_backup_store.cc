@@ -29,7 +29,15 @@ EtcdBackupStore::EtcdBackupStore(store::Vfs& vfs, std::string cluster_name, std:
       etcd_cluster_(std::move(etcd_cluster)),
       base_(cluster_name_ + "/backups/etcd/" + etcd_cluster_ + "/") {}
 
+EtcdBackupStore EtcdBackupStore::At(store::Vfs& vfs, const std::string& dir,
+                                    std::string etcd_cluster) {
+  EtcdBackupStore store(vfs, "", std::move(etcd_cluster));
+  store.base_ = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  return store;
+}
+
 std::string EtcdBackupStore::Url() const {
+  if (base_.empty()) return vfs_.Url();
   return vfs_.Url() + "/" + base_.substr(0, base_.size() - 1);
 }
 

@@ -28,10 +28,13 @@ struct StoredCommand {
 
 class EtcdBackupStore {
  public:
+  // At the default location, <cluster>/backups/etcd/<etcd cluster>/ in vfs.
   EtcdBackupStore(store::Vfs& vfs, std::string cluster_name, std::string etcd_cluster);
+  // At dir ("" for vfs' root) in vfs (etcd_backup_location.h resolves the spec's backupStore).
+  static EtcdBackupStore At(store::Vfs& vfs, const std::string& dir, std::string etcd_cluster);
 
   const std::string& etcd_cluster() const { return etcd_cluster_; }
-  // "<store url>/<cluster>/backups/etcd/<etcd cluster>" for messages.
+  // The store's URL ("<state store>/<cluster>/backups/etcd/<etcd cluster>" by default).
   std::string Url() const;
 
   // Complete backups (those with a meta file), oldest first.
@@ -62,7 +65,7 @@ class EtcdBackupStore {
   store::Vfs& vfs_;
   std::string cluster_name_;
   std::string etcd_cluster_;
-  std::string base_;  // "<cluster>/backups/etcd/<etcd cluster>/"
+  std::string base_;  // "<cluster>/backups/etcd/<etcd cluster>/" by default; "" or ends in '/'
 };
 
 }  // namespace kops::instance

@@ -26,6 +26,7 @@ Result<std::map<std::string, EtcdBackupSettings>> EtcdBackupSettingsFor(
   for (const api::EtcdClusterSpec& etcd : cluster.spec.etcd_clusters) {
     EtcdBackupSettings s;
     std::string field = "etcdClusters[" + etcd.name + "].manager";
+    if (etcd.backups) s.backup_store = etcd.backups->backup_store;
     if (etcd.manager) {
       const api::EtcdManagerSpec& m = *etcd.manager;
       if (m.backup_interval) {

@@ -29,6 +29,7 @@ struct EtcdBackupSettings {
   etcd::RetentionPolicy retention;
   Clock::Duration cleanup_interval = std::chrono::hours(1);
   Clock::Duration leader_poll = std::chrono::seconds(10);  // how often a follower looks again
+  std::string backup_store;  // etcdClusters[].backups.backupStore; "" for the default
 };
 
 // Settings of every etcd cluster of the spec, by name. kInvalidArgument naming the field

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "etcd/client.h"
+#include "instance/etcd_backup_location.h"
 #include "instance/etcd_bootstrap_guard.h"
 #include "instance/etcd_certs.h"
 #include "instance/store_discovery.h"
@@ -81,8 +82,10 @@ Result<std::vector<EtcdBackupRow>> ListEtcdBackups(store::Vfs& vfs, const api::C
     for (const api::EtcdClusterSpec& e : cluster.spec.etcd_clusters) names.push_back(e.name);
   std::vector<EtcdBackupRow> rows;
   for (const std::string& name : names) {
-    RETURN_IF_ERROR(FindEtcd(cluster, name).status());
-    instance::EtcdBackupStore store(vfs, cluster.metadata.name, name);
+    ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, name));
+    ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                     instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+    instance::EtcdBackupStore store = location.Store();
     ASSIGN_OR_RETURN(std::vector<instance::StoredBackup> backups, store.List());
     for (const instance::StoredBackup& b : backups) {
       EtcdBackupRow row{name, b.name, b.time, "", 0};
@@ -119,7 +122,9 @@ Result<instance::TakenBackup> BackupEtcdNow(store::Vfs& vfs, const api::Cluster&
   }
   progress << "Taking a backup of etcd cluster " << etcd_cluster << " from its leader " << leader
            << "\n";
-  instance::EtcdBackupStore store(vfs, cluster.metadata.name, etcd_cluster);
+  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+  instance::EtcdBackupStore store = location.Store();
   instance::ClientSnapshotSource source(*client, leader);
   etcd::WallTime now = access.clock->WallNow();
   return instance::TakeEtcdBackup(store, source, now, SequenceOf(now),
@@ -208,7 +213,10 @@ Status AllowEmpty(store::Vfs& vfs, const api::Cluster& cluster, const EtcdRestor
     return FailedPrecondition("etcd restore --empty: a new empty etcd cluster discards every "
                               "backup's data; add --force to allow it");
   }
-  instance::EtcdBackupStore store(vfs, cluster.metadata.name, o.etcd_cluster);
+  ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, o.etcd_cluster));
+  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+  instance::EtcdBackupStore store = location.Store();
   if (!o.yes) {
     out << "Will allow the members of etcd cluster " << o.etcd_cluster
         << " to form a new empty cluster although backups exist (when no member has data).\n"
@@ -236,8 +244,18 @@ Status RestoreEtcd(store::Vfs& vfs, const api::Cluster& cluster, const EtcdResto
                            cluster.metadata.name + "`)");
   }
   RETURN_IF_ERROR(etcd::CheckBackupName(o.backup));
-  instance::EtcdBackupStore store(vfs, cluster.metadata.name, o.etcd_cluster);
-  ASSIGN_OR_RETURN(etcd::BackupInfo info, store.ReadInfo(o.backup));
+  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+  instance::EtcdBackupStore store = location.Store();
+  Result<etcd::BackupInfo> found = store.ReadInfo(o.backup);
+  if (found.status().code() == Code::kNotFound) {
+    ASSIGN_OR_RETURN(std::vector<instance::StoredBackup> backups, store.List());
+    std::vector<std::string> ids;
+    for (const instance::StoredBackup& b : backups) ids.push_back(b.name);
+    return NotFound("etcd restore: backup \"" + o.backup + "\" is not in " + store.Url() +
+                    (ids.empty() ? "; it holds no backups" : "; available: " + Join(ids)));
+  }
+  ASSIGN_OR_RETURN(etcd::BackupInfo info, std::move(found));
   ASSIGN_OR_RETURN(std::string data, store.ReadData(o.backup));
   std::vector<std::string> members;
   for (const api::EtcdMemberSpec& m : spec->members) members.push_back(m.name);

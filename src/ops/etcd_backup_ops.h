@@ -1,6 +1,7 @@
 // `kops etcd backups list`, `kops etcd backup` and `kops etcd restore` as library calls
-// (src/cli/etcd_cmd.cc parses the flags). The backups and control files are in the
-// state store in etcd-manager's layout (instance/etcd_backup_store.h); the members are
+// (src/cli/etcd_cmd.cc parses the flags). The backups and control files are in each etcd
+// cluster's backup store (its spec's backups.backupStore, by default in the state store;
+// instance/etcd_backup_location.h) in etcd-manager's layout; the members are
 // reached at the client URLs they published there, over TLS with a client certificate
 // issued from the keystore's etcd clients CA (in memory only).
 #pragma once
