@@ -252,7 +252,7 @@ Status RestoreEtcd(store::Vfs& vfs, const api::Cluster& cluster, const EtcdResto
     ASSIGN_OR_RETURN(std::vector<instance::StoredBackup> backups, store.List());
     std::vector<std::string> ids;
     for (const instance::StoredBackup& b : backups) ids.push_back(b.name);
-    return NotFound("etcd restore: backup \"" + o.backup + "\" is not in " + store.Url() +
+    return NotFound("etcd restore: backup \"" + o.backup + "\" not found in " + store.Url() +
                     (ids.empty() ? "; it holds no backups" : "; available: " + Join(ids)));
   }
   ASSIGN_OR_RETURN(etcd::BackupInfo info, std::move(found));

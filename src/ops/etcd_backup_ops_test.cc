@@ -190,7 +190,7 @@ TEST(RestoreEtcd, UnknownBackupListsTheAvailableOnes) {
   std::ostringstream out, progress;
   Status s = RestoreEtcd(*f.vfs, f.cluster, o, f.Access(), nullptr, out, progress);
   EXPECT_EQ(s.code(), Code::kNotFound);
-  EXPECT_NE(s.message().find("\"" + o.backup + "\" is not in"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("\"" + o.backup + "\" not found in"), std::string::npos) << s.message();
   EXPECT_NE(s.message().find("available: " + b1 + ", " + b2), std::string::npos) << s.message();
   EXPECT_TRUE(store.RestoreCommands().value().empty());
 }
