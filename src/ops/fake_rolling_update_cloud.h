@@ -33,6 +33,7 @@ class FakeRollingUpdateCloud : public RollingUpdateCloud {
   std::deque<bool> validations;  // scripted results (front first); healthy when empty
   std::set<std::string> nodes_never_drained;
   int lb_connections_polls = 0;   // polls a drained backend still shows connections
+  int lb_drain_unavailable = 0;   // drain calls answered Unavailable before one succeeds
   bool replace_terminated = true;
   bool replacement_serves = true;
   std::vector<std::string> events;
@@ -84,6 +85,10 @@ class FakeRollingUpdateCloud : public RollingUpdateCloud {
 
   Status DrainFromLoadBalancer(const std::string& id) override {
     events.push_back("lb-drain " + id);
+    if (lb_drain_unavailable > 0) {
+      --lb_drain_unavailable;
+      return Unavailable("load balancer api: drain " + id + ": No such server.");
+    }
     lb_drained.insert(id);
     return Status::Ok();
   }

@@ -117,7 +117,15 @@ Status Roller::MoveLeadershipAway(const std::string& instance_id) {
 Status Roller::TakeOutOfLoadBalancer(const std::string& instance_id) {
   Log("Taking instance " + Quoted(instance_id) + " out of the API load balancer.");
   const Clock::TimePoint began = clock_.Now();
-  RETURN_IF_ERROR(cloud_.DrainFromLoadBalancer(instance_id));
+  // A load balancer that has not yet loaded its latest backend list (the local cloud's
+  // haproxy answers "No such server" until its reload completes) reports Unavailable:
+  // retry until the drain timeout, then fail with its last answer.
+  while (true) {
+    Status drained = cloud_.DrainFromLoadBalancer(instance_id);
+    if (drained.ok()) break;
+    if (drained.code() != Code::kUnavailable || clock_.Now() - began >= o_.lb_drain_timeout) return drained;
+    clock_.SleepFor(o_.poll_interval);
+  }
   int open = 0;
   while (true) {
     ASSIGN_OR_RETURN(std::vector<LbBackend> backends, cloud_.LoadBalancerBackends());

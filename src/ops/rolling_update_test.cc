@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "base/fake_clock.h"
@@ -210,6 +211,29 @@ TEST_F(RollingUpdateTest, WaitsForConnectionsToFinishBeforeTerminating) {
   ASSERT_TRUE(Run().ok());
   EXPECT_EQ(clock_.Now() - start, std::chrono::seconds(3) + o_.control_plane_interval);
   EXPECT_THAT(log_.str(), HasSubstr("No connection left to \"cp-b\""));
+}
+
+TEST_F(RollingUpdateTest, RetriesTheLoadBalancerDrainWhileItIsUnavailable) {
+  o_.instance_groups = {"control-plane-b"};
+  o_.poll_interval = std::chrono::seconds(1);
+  cloud_.lb_drain_unavailable = 2;  // e.g. haproxy still reloading its backend list
+  Clock::TimePoint start = clock_.Now();
+  ASSERT_TRUE(Run().ok()) << log_.str();
+  EXPECT_EQ(std::count(cloud_.events.begin(), cloud_.events.end(), "lb-drain cp-b"), 3);
+  EXPECT_EQ(clock_.Now() - start, std::chrono::seconds(2) + o_.control_plane_interval);
+  EXPECT_EQ(cloud_.replacements, 1);
+}
+
+TEST_F(RollingUpdateTest, LoadBalancerDrainUnavailableUntilTheTimeoutStopsBeforeTerminating) {
+  o_.instance_groups = {"control-plane-b"};
+  o_.poll_interval = std::chrono::seconds(1);
+  o_.lb_drain_timeout = std::chrono::seconds(5);
+  cloud_.lb_drain_unavailable = 1000;
+  Status st = Run();
+  EXPECT_EQ(st.code(), Code::kUnavailable);
+  EXPECT_THAT(st.message(), HasSubstr("No such server"));
+  EXPECT_EQ(std::count(cloud_.events.begin(), cloud_.events.end(), "lb-drain cp-b"), 6);
+  EXPECT_EQ(cloud_.replacements, 0);
 }
 
 TEST_F(RollingUpdateTest, ReplacementMustServeInTheLoadBalancer) {

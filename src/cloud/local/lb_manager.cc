@@ -98,6 +98,12 @@ Status LoadBalancerManager::DrainOrError(const CloudState& state, const std::str
                                                                  HaproxyDrainCommand(instance_id)));
       // haproxy answers an empty line on success, a message otherwise.
       if (answer.find_first_not_of("\n ") != std::string::npos) {
+        // "No such server": the running haproxy has not loaded the config that lists this
+        // instance (a reload signalled while haproxy was starting or reloading is lost).
+        // Signal the reload again; the caller retries while this is Unavailable.
+        if (answer.find("No such server") != std::string::npos && lb.haproxy_pid != 0) {
+          (void)runner_.Kill(ProcessHandle{lb.haproxy_pid, lb.haproxy_start_ticks}, SIGUSR2, /*group=*/false);
+        }
         return Unavailable("load balancer " + lb.name + ": drain " + instance_id + ": " + answer);
       }
     }
