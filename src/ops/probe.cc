@@ -1,6 +1,7 @@
 #include "ops/probe.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "base/strings.h"
 
@@ -49,43 +50,63 @@ void Cleanup(ApiClient& api, Clock& clock, const ProbeOptions& o, const std::map
 }  // namespace
 
 ProbeReport RunProbe(ApiClient& api, Clock& clock, const ProbeOptions& o, std::ostream* progress) {
+  InlineProbeWorkers workers(api);
+  return RunProbe(api, workers, clock, o, progress);
+}
+
+ProbeReport RunProbe(ApiClient& api, ProbeWorkers& workers, Clock& clock, const ProbeOptions& o,
+                     std::ostream* progress) {
   const Clock::TimePoint start = clock.Now();
   const Clock::TimePoint deadline = start + o.duration;
   const auto interval = std::chrono::duration_cast<Clock::Duration>(
       std::chrono::duration<double>(1.0 / std::max(o.rate, 0.001)));
+  // The accounting is shared by the workers: every use holds mu, and a completion time
+  // is taken under it, so successes reach the accounting in completion order.
+  std::mutex mu;
   ProbeAccounting acc(start);
+  std::string last_acked;  // the latest acknowledged write, read back after the next one
+  auto write = [&](const std::string& name, const std::string& value, ApiClient& worker_api) {
+    json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}}},
+               {"data", {{"value", value}}}};
+    Result<HttpResponse> w = worker_api.Do("POST", Path(o), cm.dump());
+    if (!(w.ok() && (w->status == 201 || w->status == 200))) {
+      std::lock_guard lock(mu);
+      acc.WriteFailed(name + ": " + Describe(w));
+      return;
+    }
+    std::string previous, previous_value;
+    {
+      std::lock_guard lock(mu);
+      acc.WriteAcknowledged(name, value, clock.Now());
+      previous = last_acked;
+      if (!previous.empty()) previous_value = acc.acknowledged().at(previous);
+      last_acked = name;
+    }
+    if (previous.empty()) return;
+    Result<HttpResponse> r = worker_api.Do("GET", Path(o, previous));
+    bool ok = r.ok() && r->status == 200 && ValueOf(json::parse(r->body, nullptr, false)) == previous_value;
+    std::lock_guard lock(mu);
+    acc.Read(ok);
+  };
   Clock::TimePoint next = start;
   Clock::TimePoint next_progress = start + o.progress_every;
-  std::string last_acked;
   for (int64_t seq = 1; clock.Now() < deadline; ++seq) {
     std::string name = o.prefix + std::to_string(seq);
     std::string value = o.prefix + "/" + std::to_string(seq);
-    json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}}},
-               {"data", {{"value", value}}}};
-    Result<HttpResponse> w = api.Do("POST", Path(o), cm.dump());
-    if (w.ok() && (w->status == 201 || w->status == 200)) {
-      acc.WriteAcknowledged(name, value, clock.Now());
-      if (!last_acked.empty()) {
-        Result<HttpResponse> r = api.Do("GET", Path(o, last_acked));
-        bool ok = r.ok() && r->status == 200 &&
-                  ValueOf(json::parse(r->body, nullptr, false)) == acc.acknowledged().at(last_acked);
-        acc.Read(ok);
-      }
-      last_acked = name;
-    } else {
-      acc.WriteFailed(name + ": " + Describe(w));
-    }
+    workers.Submit([&write, name, value](ApiClient& worker_api) { write(name, value, worker_api); });
     Clock::TimePoint now = clock.Now();
     if (progress && now >= next_progress) {
+      std::lock_guard lock(mu);
       *progress << "probe: " << std::chrono::duration_cast<std::chrono::seconds>(now - start).count() << "s, "
                 << acc.report().acknowledged << " acknowledged, " << acc.report().failed << " failed\n";
       next_progress += o.progress_every;
     }
     next += interval;
-    if (next < now) next = now;  // skip missed ticks
+    if (next < now) next = now;  // skip ticks missed while every worker was busy: no bursts
     if (next >= deadline) break;
     if (next > now) clock.SleepFor(next - now);
   }
+  workers.Drain();
   const Clock::TimePoint end = std::max(clock.Now(), deadline);
   Result<std::map<std::string, std::string>> found = Unavailable("not read");
   Clock::TimePoint verify_until = clock.Now() + o.verify_timeout;

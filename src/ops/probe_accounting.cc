@@ -1,13 +1,15 @@
 #include "ops/probe_accounting.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kops::ops {
 
 nlohmann::json ProbeReport::ToJson() const {
   nlohmann::json j = {{"acknowledged", acknowledged}, {"failed", failed},   {"longest_gap_ms", longest_gap_ms},
                       {"lost", lost},                 {"reads_ok", reads_ok}, {"reads_failed", reads_failed},
-                      {"duration_ms", duration_ms},   {"verified", verified}, {"endpoint", endpoint}};
+                      {"duration_ms", duration_ms},   {"verified", verified}, {"endpoint", endpoint},
+                      {"achieved_rate", achieved_rate}};
   if (!verify_error.empty()) j["verify_error"] = verify_error;
   if (!lost_names.empty()) j["lost_names"] = lost_names;
   if (!first_error.empty()) j["first_error"] = first_error;
@@ -15,6 +17,7 @@ nlohmann::json ProbeReport::ToJson() const {
 }
 
 void ProbeAccounting::Gap(Clock::TimePoint at) {
+  if (at < last_success_) return;
   auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(at - last_success_).count();
   report_.longest_gap_ms = std::max<int64_t>(report_.longest_gap_ms, gap);
 }
@@ -23,7 +26,7 @@ void ProbeAccounting::WriteAcknowledged(const std::string& name, const std::stri
   ++report_.acknowledged;
   acked_[name] = value;
   Gap(at);
-  last_success_ = at;
+  last_success_ = std::max(last_success_, at);
 }
 
 void ProbeAccounting::WriteFailed(const std::string& error) {
@@ -37,6 +40,9 @@ ProbeReport ProbeAccounting::Finish(Clock::TimePoint end, bool verified,
   Gap(end);
   ProbeReport r = report_;
   r.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(end - start_).count();
+  if (r.duration_ms > 0) {
+    r.achieved_rate = std::round(static_cast<double>(r.acknowledged + r.failed) * 10000.0 / r.duration_ms) / 10.0;
+  }
   r.verified = verified;
   r.verify_error = verify_error;
   if (!verified) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <map>
 #include <sstream>
 
@@ -51,6 +52,19 @@ TEST(ProbeAccounting, WrongValueIsLostAndUnverifiedIsMinusOne) {
   EXPECT_EQ(r.lost, -1);
   EXPECT_FALSE(r.verified);
   EXPECT_EQ(r.verify_error, "list failed");
+}
+
+TEST(ProbeAccounting, LateReportedSuccessDoesNotMoveTheLastSuccessBack) {
+  Clock::TimePoint t0{};
+  ProbeAccounting acc(t0);
+  acc.WriteAcknowledged("w2", "v2", t0 + 300ms);
+  acc.WriteAcknowledged("w1", "v1", t0 + 100ms);  // completed earlier, reported later
+  acc.WriteFailed("w3: refused");
+  ProbeReport r = acc.Finish(t0 + 1000ms, true, {{"w1", "v1"}, {"w2", "v2"}});
+  EXPECT_EQ(r.longest_gap_ms, 700);  // from 300 ms to the end, not from 100 ms
+  EXPECT_EQ(r.acknowledged, 2);
+  EXPECT_DOUBLE_EQ(r.achieved_rate, 3.0);  // 3 writes issued in 1 s
+  EXPECT_EQ(r.ToJson()["achieved_rate"], 3.0);
 }
 
 TEST(ProbeAccounting, NoSuccessAtAllIsOneLongGap) {
@@ -114,6 +128,7 @@ TEST(RunProbe, HealthyRunAtRateWithCleanup) {
   EXPECT_EQ(r.longest_gap_ms, 20);
   EXPECT_EQ(r.reads_ok, 99);
   EXPECT_EQ(r.duration_ms, 2000);
+  EXPECT_DOUBLE_EQ(r.achieved_rate, 50.0);
   EXPECT_EQ(r.endpoint, "https://lb:443");
   EXPECT_TRUE(api.objects.empty());
   EXPECT_EQ(api.deletes, 100);
@@ -136,6 +151,69 @@ TEST(RunProbe, OutageMakesFailuresAndAGapAndDroppedWriteIsLost) {
   EXPECT_EQ(r.lost_names, std::vector<std::string>{"p-30"});
   EXPECT_EQ(r.reads_failed, 1);  // the read after p-30 found nothing
   EXPECT_NE(r.first_error.find("p-11: connection refused"), std::string::npos) << r.first_error;
+}
+
+// A pool of `capacity` workers whose steps finish only when the pool is full (the oldest
+// then completes after `wait`, the time Submit spends waiting for a free worker) or at
+// Drain: deterministic stand-in for slow calls in flight on several workers.
+struct DeferringWorkers : ProbeWorkers {
+  FakeClock& clock;
+  ApiClient& api;
+  size_t capacity;
+  Clock::Duration wait;
+  std::deque<ProbeStep> in_flight;
+  size_t submitted = 0;
+  size_t most_in_flight = 0;
+
+  DeferringWorkers(FakeClock& c, ApiClient& a, size_t cap, Clock::Duration w)
+      : clock(c), api(a), capacity(cap), wait(w) {}
+  void Submit(ProbeStep step) override {
+    ++submitted;
+    if (in_flight.size() == capacity) {
+      clock.Advance(wait);
+      in_flight.front()(api);
+      in_flight.pop_front();
+    }
+    in_flight.push_back(std::move(step));
+    most_in_flight = std::max(most_in_flight, in_flight.size());
+  }
+  void Drain() override {
+    for (; !in_flight.empty(); in_flight.pop_front()) in_flight.front()(api);
+  }
+  int size() const override { return static_cast<int>(capacity); }
+};
+
+TEST(RunProbe, WritesInFlightOnWorkersKeepTheScheduleAndNeverBurst) {
+  FakeClock clock;
+  FakeApi api{clock};
+  api.start = clock.Now();
+  FakeHttpClient http([&](const HttpRequest& r) { return api.Handle(r); });
+  ApiClient client(http, "https://lb:443", {});
+  // 4 workers free: every tick of 50/s over 1 s is written, at most 4 in flight.
+  DeferringWorkers roomy(clock, client, 4, 0ms);
+  ProbeReport r = RunProbe(client, roomy, clock, {.duration = 1s, .rate = 50, .prefix = "a-"}, nullptr);
+  EXPECT_EQ(roomy.submitted, 50u);
+  EXPECT_EQ(roomy.most_in_flight, 4u);
+  EXPECT_EQ(r.acknowledged, 50);
+  EXPECT_EQ(r.lost, 0);
+  EXPECT_EQ(r.reads_ok, 49);
+  EXPECT_DOUBLE_EQ(r.achieved_rate, 50.0);
+
+  // 2 workers, each free only 100 ms after the pool fills: writes at 0 and 20 ms, then one
+  // per 100 ms (40, 140, ..., 940 ms); the missed ticks are skipped, not sent in a burst.
+  FakeClock clock2;
+  FakeApi api2{clock2};
+  api2.start = clock2.Now();
+  FakeHttpClient http2([&](const HttpRequest& r) { return api2.Handle(r); });
+  ApiClient client2(http2, "https://lb:443", {});
+  DeferringWorkers busy(clock2, client2, 2, 100ms);
+  ProbeReport slow = RunProbe(client2, busy, clock2, {.duration = 1s, .rate = 50, .prefix = "b-"}, nullptr);
+  EXPECT_EQ(busy.submitted, 12u);
+  EXPECT_EQ(slow.acknowledged, 12);
+  EXPECT_EQ(slow.failed, 0);
+  EXPECT_EQ(slow.lost, 0);
+  EXPECT_EQ(slow.duration_ms, 1040);  // the last write completes at Drain, 1040 ms
+  EXPECT_DOUBLE_EQ(slow.achieved_rate, 11.5);
 }
 
 TEST(RunProbe, VerifyRetriesThenGivesUp) {
