@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <set>
 
 #include "api/validation.h"
@@ -36,6 +37,57 @@ std::string Rfc3339(std::chrono::system_clock::time_point t) {
   return buf;
 }
 
+// The local cloud's daemon, update cluster's apply and etcd over TLS.
+class LocalScaleBackend : public ScaleBackend {
+ public:
+  LocalScaleBackend(const ScaleControlPlaneOptions& o, local::ClusterRef ref, Clock& clock)
+      : o_(o),
+        ref_(std::move(ref)),
+        http_(NewCurlHttpClient()),
+        keystore_(o.clientset->vfs(), o.cluster_name),
+        etcd_(*http_, keystore_, clock) {}
+
+  Result<LocalCloudFacts> Facts() override { return FetchLocalCloudFacts(cloud_, ref_); }
+  Result<std::vector<local::Volume>> Volumes() override { return cloud_.DescribeVolumes(ref_, {}); }
+  Status DeleteVolume(const std::string& id) override { return cloud_.DeleteVolume(ref_, id); }
+  Status Apply(std::ostream& progress) override {
+    local::UpdateLocalOptions u;
+    u.cluster_name = o_.cluster_name;
+    u.yes = true;
+    u.clientset = o_.clientset;
+    u.store_url = ref_.store_url;
+    u.clock = o_.clock;
+    u.launch_timeout = o_.instance_timeout;
+    u.suggestions = false;  // a step of this command, not the end of an update
+    return local::UpdateLocalCluster(u, progress);
+  }
+  std::vector<create::EtcdMembershipSeen> Observe(const api::Cluster& cluster,
+                                                  const LocalCloudFacts& facts) override {
+    return etcd_.Observe(cluster, facts);
+  }
+  std::string MissingMembers(const api::Cluster& cluster, const std::string& etcd_cluster,
+                             const LocalCloudFacts& facts) override {
+    return etcd_.MissingMembers(cluster, etcd_cluster, facts);
+  }
+  Status RemoveMember(const std::string& etcd_cluster, const std::string& member,
+                      const std::string& group, const LocalCloudFacts& facts,
+                      std::ostream& progress) override {
+    return etcd_.RemoveMember(etcd_cluster, member, group, facts, progress);
+  }
+  Result<bool> Lists(const std::string& etcd_cluster, const std::string& member,
+                     const LocalCloudFacts& facts, const std::string& skip_group) override {
+    return etcd_.Lists(etcd_cluster, member, facts, skip_group);
+  }
+
+ private:
+  const ScaleControlPlaneOptions& o_;
+  local::ClusterRef ref_;
+  local::LocalCloudClient cloud_;
+  std::unique_ptr<HttpClient> http_;
+  store::Keystore keystore_;
+  ScaleEtcd etcd_;
+};
+
 // Everything one run works with; Refresh re-reads the spec and the cloud.
 class Scaler {
  public:
@@ -44,10 +96,10 @@ class Scaler {
         progress_(progress),
         clock_(o.clock ? *o.clock : RealClock::Instance()),
         ref_{o.store_url.empty() ? o.clientset->vfs().Url() : o.store_url, o.cluster_name},
-        http_(NewCurlHttpClient()),
-        keystore_(o.clientset->vfs(), o.cluster_name),
-        etcd_(*http_, keystore_, clock_),
-        start_(clock_.Now()) {}
+        start_(clock_.Now()) {
+    if (o.backend == nullptr) owned_ = std::make_unique<LocalScaleBackend>(o, ref_, clock_);
+    backend_ = o.backend ? o.backend : owned_.get();
+  }
 
   Status Run();
 
@@ -69,10 +121,8 @@ class Scaler {
   std::ostream& progress_;
   Clock& clock_;
   local::ClusterRef ref_;
-  local::LocalCloudClient cloud_;
-  std::unique_ptr<HttpClient> http_;
-  store::Keystore keystore_;
-  ScaleEtcd etcd_;
+  std::unique_ptr<ScaleBackend> owned_;
+  ScaleBackend* backend_ = nullptr;
   Clock::TimePoint start_;
   store::Versioned<api::Cluster> cluster_;
   std::vector<api::InstanceGroup> groups_;
@@ -86,8 +136,8 @@ Status Scaler::Refresh() {
   ASSIGN_OR_RETURN(auto groups, cs.ListInstanceGroups(o_.cluster_name));
   groups_.clear();
   for (auto& g : groups) groups_.push_back(std::move(g.object));
-  ASSIGN_OR_RETURN(facts_, FetchLocalCloudFacts(cloud_, ref_));
-  ASSIGN_OR_RETURN(std::vector<local::Volume> volumes, cloud_.DescribeVolumes(ref_, {}));
+  ASSIGN_OR_RETURN(facts_, backend_->Facts());
+  ASSIGN_OR_RETURN(std::vector<local::Volume> volumes, backend_->Volumes());
   volume_members_.clear();
   for (const auto& v : volumes)
     if (auto member = local::EtcdMemberOfVolume(v.tags)) volume_members_.push_back(member->second);
@@ -97,7 +147,7 @@ Status Scaler::Refresh() {
 Result<create::ScalePlan> Scaler::Plan() {
   RETURN_IF_ERROR(Refresh());
   create::ScaleObserved seen;
-  seen.etcd = etcd_.Observe(cluster_.object, facts_);
+  seen.etcd = backend_->Observe(cluster_.object, facts_);
   for (const auto& g : facts_.groups) seen.cloud_groups.push_back(g.name);
   seen.volume_members = volume_members_;
   create::ScaleRequest request{o_.zones, o_.count, Rfc3339(clock_.WallNow())};
@@ -163,7 +213,7 @@ Status Scaler::RemoveFromSpec(const std::vector<std::string>& gone) {
 
 Status Scaler::RemoveEtcdMember(const create::ScaleStep& step) {
   for (const std::string& c : step.etcd_clusters) {
-    RETURN_IF_ERROR(etcd_.RemoveMember(c, step.member, step.group, facts_, progress_));
+    RETURN_IF_ERROR(backend_->RemoveMember(c, step.member, step.group, facts_, progress_));
     // Its discovery record: a later member of the same name starts from a clean slate.
     RETURN_IF_ERROR(o_.clientset->vfs().Delete(o_.cluster_name + "/backups/etcd/" + c +
                                                "/discovery/" + step.member));
@@ -172,7 +222,7 @@ Status Scaler::RemoveEtcdMember(const create::ScaleStep& step) {
   const Clock::TimePoint until = clock_.Now() + std::chrono::seconds(3);
   while (clock_.Now() < until) {
     for (const std::string& c : step.etcd_clusters) {
-      auto listed = etcd_.Lists(c, step.member, facts_, step.group);
+      auto listed = backend_->Lists(c, step.member, facts_, step.group);
       if (listed.ok() && *listed)
         return FailedPrecondition("etcd " + c + ": member " + step.member +
                        " is listed again after its removal (its manager re-added it); "
@@ -184,16 +234,7 @@ Status Scaler::RemoveEtcdMember(const create::ScaleStep& step) {
   return Status::Ok();
 }
 
-Status Scaler::Apply() {
-  local::UpdateLocalOptions u;
-  u.cluster_name = o_.cluster_name;
-  u.yes = true;
-  u.clientset = o_.clientset;
-  u.store_url = ref_.store_url;
-  u.clock = o_.clock;
-  u.launch_timeout = o_.instance_timeout;
-  return local::UpdateLocalCluster(u, progress_);
-}
+Status Scaler::Apply() { return backend_->Apply(progress_); }
 
 Status Scaler::WaitForMembers() {
   return WaitUntil("every etcd member to be a healthy voting member", o_.member_timeout, [&] {
@@ -201,7 +242,7 @@ Status Scaler::WaitForMembers() {
     if (!st.ok()) return st.message();
     std::string left;
     for (const auto& e : cluster_.object.spec.etcd_clusters) {
-      std::string missing = etcd_.MissingMembers(cluster_.object, e.name, facts_);
+      std::string missing = backend_->MissingMembers(cluster_.object, e.name, facts_);
       if (!missing.empty()) left += (left.empty() ? "" : "; ") + e.name + ": " + missing;
     }
     return left;
@@ -225,11 +266,11 @@ Status Scaler::DeleteVolumes(const create::ScaleStep& step) {
     }
     return left;
   }));
-  ASSIGN_OR_RETURN(std::vector<local::Volume> volumes, cloud_.DescribeVolumes(ref_, {}));
+  ASSIGN_OR_RETURN(std::vector<local::Volume> volumes, backend_->Volumes());
   for (const auto& v : volumes) {
     auto member = local::EtcdMemberOfVolume(v.tags);
     if (!member || members.count(member->second)) continue;
-    RETURN_IF_ERROR(cloud_.DeleteVolume(ref_, v.id));
+    RETURN_IF_ERROR(backend_->DeleteVolume(v.id));
     progress_ << "  deleted volume " << v.id << " (" << member->second << ".etcd-" << member->first
               << "): its etcd member " << member->second << " no longer exists\n";
   }

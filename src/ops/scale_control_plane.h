@@ -27,9 +27,35 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "cloud/local/model.h"
+#include "create/scale_control_plane.h"
+#include "ops/local_cloud_facts.h"
 #include "store/clientset.h"
 
 namespace kops::ops {
+
+// What the steps read and change besides the state store: the cloud, the apply and each
+// etcd cluster's membership (the methods of ScaleEtcd, scale_etcd.h). A seam for the
+// step runner's unit tests; the default is the local cloud's daemon, `update cluster
+// --yes` and etcd over TLS.
+class ScaleBackend {
+ public:
+  virtual ~ScaleBackend() = default;
+  virtual Result<LocalCloudFacts> Facts() = 0;
+  virtual Result<std::vector<cloud::local::Volume>> Volumes() = 0;
+  virtual Status DeleteVolume(const std::string& volume_id) = 0;
+  // Makes the cloud match the spec in the store; progress lines only.
+  virtual Status Apply(std::ostream& progress) = 0;
+  virtual std::vector<create::EtcdMembershipSeen> Observe(const api::Cluster& cluster,
+                                                          const LocalCloudFacts& facts) = 0;
+  virtual std::string MissingMembers(const api::Cluster& cluster, const std::string& etcd_cluster,
+                                     const LocalCloudFacts& facts) = 0;
+  virtual Status RemoveMember(const std::string& etcd_cluster, const std::string& member,
+                              const std::string& group, const LocalCloudFacts& facts,
+                              std::ostream& progress) = 0;
+  virtual Result<bool> Lists(const std::string& etcd_cluster, const std::string& member,
+                             const LocalCloudFacts& facts, const std::string& skip_group) = 0;
+};
 
 struct ScaleControlPlaneOptions {
   std::string cluster_name;
@@ -40,6 +66,7 @@ struct ScaleControlPlaneOptions {
   std::string store_url;                  // names the cluster in the local cloud
   std::ostream* out = nullptr;            // the plan; null: progress
   Clock* clock = nullptr;                 // null: the real clock
+  ScaleBackend* backend = nullptr;        // null: the local cloud and etcd; not owned
   Clock::Duration member_timeout = std::chrono::minutes(5);
   Clock::Duration instance_timeout = std::chrono::minutes(2);
 };

@@ -116,7 +116,7 @@ Status UpdateLocalCluster(const UpdateLocalOptions& o, std::ostream& progress) {
   RETURN_IF_ERROR(WaitForLaunches(*api, input.ref, clock, o.launch_timeout, progress));
   progress << "Cluster changes have been applied to the cloud [" << Seconds(clock.Now() - start)
            << "]\n";
-  PrintSuggestions(o.cluster_name, progress);
+  if (o.suggestions) PrintSuggestions(o.cluster_name, progress);
   return Status::Ok();
 }
 

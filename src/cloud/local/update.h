@@ -55,6 +55,9 @@ struct UpdateLocalOptions {
   Clock::Duration launch_timeout = std::chrono::seconds(60);
   Clock::Duration retry_interval = std::chrono::milliseconds(200);
   store::KeystoreOptions keystore;  // how missing CAs are made
+  // The closing "Suggestions:" block (kops' next commands); false when the update is a
+  // step of another command (scale control-plane).
+  bool suggestions = true;
 };
 
 Status UpdateLocalCluster(const UpdateLocalOptions& options, std::ostream& progress);
