@@ -328,7 +328,7 @@ void AddRemovalSteps(ScalePlan& plan, const std::vector<Removal>& removals, bool
   std::vector<std::string> groups, members;
   for (const auto& r : removals) {
     if (!r.group.empty()) groups.push_back(r.group);
-    members.push_back(r.member);
+    if (!r.member.empty()) members.push_back(r.member);
   }
   if (in_spec) {
     ScaleStep step = Step(Kind::kRemoveFromSpec, "", "", {},
@@ -338,7 +338,8 @@ void AddRemovalSteps(ScalePlan& plan, const std::vector<Removal>& removals, bool
     plan.steps.push_back(step);
   }
   for (const auto& r : removals)
-    plan.steps.push_back(Step(Kind::kRemoveEtcdMember, r.group, r.member, r.etcd_clusters,
+    if (!r.member.empty())
+      plan.steps.push_back(Step(Kind::kRemoveEtcdMember, r.group, r.member, r.etcd_clusters,
                           "remove etcd member " + r.member + " from etcd " +
                               Join(r.etcd_clusters) +
                               " (its manager sees it left the spec and stays out)"));
@@ -433,9 +434,23 @@ Result<ScalePlan> PlanControlPlaneScale(const api::Cluster& cluster,
   // First finish a removal cut short: etcd members the spec no longer names, then
   // autoscaling groups and volumes it no longer names.
   // Newest first: a later member's name sorts after an earlier one's (a-2 after a).
-  std::vector<Removal> cut_short;
+  std::vector<Removal> cut_short, removals, spec_cut_short;
   for (auto it = extra.rbegin(); it != extra.rend(); ++it) cut_short.push_back({"", it->first, it->second});
-  AddRemovalSteps(plan, cut_short, false);
+  for (int e : RemovalOrder(existing, match.removed)) {
+    const Existing& gone = existing[e];
+    plan.removed_groups.push_back(gone.group->name());
+    // A group without members: a RemoveFromSpec stopped between the cluster write and
+    // the group deletions. Its groups leave the spec before etcd and the cloud lose the
+    // members, as in an uninterrupted run (their volumes are still attached).
+    (gone.member.empty() ? spec_cut_short : removals)
+        .push_back({gone.group->name(), gone.member, EtcdNames(cluster)});
+  }
+  if (!spec_cut_short.empty()) {
+    spec_cut_short.insert(spec_cut_short.end(), cut_short.begin(), cut_short.end());
+    AddRemovalSteps(plan, spec_cut_short, true);
+  } else {
+    AddRemovalSteps(plan, cut_short, false);
+  }
   if (extra.empty()) {
     std::set<std::string> spec_groups, spec_members = AllMemberNames(cluster);
     for (const auto& g : groups) spec_groups.insert(g.name());
@@ -460,12 +475,6 @@ Result<ScalePlan> PlanControlPlaneScale(const api::Cluster& cluster,
                           "wait until etcd " + Join(EtcdNames(cluster)) +
                               " list every member of the spec as a healthy voting member "
                               "(new members join as learners, one at a time)"));
-  }
-  std::vector<Removal> removals;
-  for (int e : RemovalOrder(existing, match.removed)) {
-    const Existing& gone = existing[e];
-    plan.removed_groups.push_back(gone.group->name());
-    removals.push_back({gone.group->name(), gone.member, EtcdNames(cluster)});
   }
   AddRemovalSteps(plan, removals, true);
   return plan;

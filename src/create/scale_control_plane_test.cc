@@ -211,6 +211,27 @@ TEST(ScaleControlPlaneTest, FiveToThreeRemovesTheNewestOneAtATimeMembersBeforeIn
   EXPECT_EQ(w.Members("main"), (Strings{"a", "b", "c"}));
 }
 
+TEST(ScaleControlPlaneTest, ARemovalStoppedBetweenTheSpecWriteAndTheGroupDeletionsResumes) {
+  World w = OneControlPlane();
+  w.Run(Request({"local-a", "local-b", "local-c"}, 5, "2024-02-01T00:00:00Z"));
+  // RemoveFromSpec wrote the cluster without the members, then stopped: both groups are
+  // still stored (and their instances run, volumes attached).
+  w.cluster = WithoutMembersOf(WithoutMembersOf(w.cluster, "control-plane-local-b-2"),
+                               "control-plane-local-a-2");
+  ScalePlan plan = w.Plan(Request({"local-a", "local-b", "local-c"}, 3, "2024-04-01T00:00:00Z"));
+  // The groups leave the spec before the apply and the volume deletion; no step for a
+  // member without a name.
+  EXPECT_EQ(Descriptions(plan), (Strings{"remove-from-spec", "remove-etcd-member",
+                                         "remove-etcd-member", "apply", "delete-volumes"}));
+  EXPECT_EQ(plan.steps[0].groups, (Strings{"control-plane-local-b-2", "control-plane-local-a-2"}));
+  EXPECT_EQ(plan.steps[1].member, "b-2");
+  EXPECT_EQ(plan.steps[2].member, "a-2");
+  w.Run(Request({"local-a", "local-b", "local-c"}, 3, "2024-04-01T00:00:00Z"));
+  EXPECT_EQ(w.ControlPlaneGroups(),
+            (Strings{"control-plane-local-a", "control-plane-local-b-1", "control-plane-local-c-1"}));
+  EXPECT_EQ(w.Members("main"), (Strings{"a", "b-1", "c-1"}));
+}
+
 TEST(ScaleControlPlaneTest, RemovalKeepsTheWidestZoneSpreadBeforeNewestFirst) {
   World w = OneControlPlane();
   w.Run(Request({"local-a", "local-b", "local-c"}, 5, "2024-02-01T00:00:00Z"));
