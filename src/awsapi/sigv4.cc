@@ -1,4 +1,5 @@
 #include "awsapi/sigv4.h"
+#include "base/time_format.h"
 
 #include <algorithm>
 #include <ctime>
@@ -55,12 +56,7 @@ std::string SigningKey(const std::string& secret, const std::string& date, const
 }  // namespace
 
 std::string AmzDate(std::chrono::system_clock::time_point t) {
-  std::time_t secs = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
+  return FormatUtc(t, "%Y%m%dT%H%M%SZ");
 }
 
 std::string CanonicalQuery(std::string_view raw_query) {

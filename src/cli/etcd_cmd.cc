@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "base/time_format.h"
 #include "cli/local_cloud_cli.h"
 #include "cli/table.h"
 #include "ops/cluster_specs.h"
@@ -32,15 +33,6 @@ struct EtcdOptions {
   bool force = false;
 };
 
-std::string Rfc3339(etcd::WallTime t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 Status ListBackups(Context& ctx, const EtcdOptions& o) {
   if (o.output != "table" && o.output != "json") {
     return InvalidArgument("--output \"" + o.output + "\": want table or json");
@@ -57,7 +49,7 @@ Status ListBackups(Context& ctx, const EtcdOptions& o) {
     for (const auto& r : rows) {
       list.push_back({{"etcdCluster", r.etcd_cluster},
                       {"id", r.name},
-                      {"time", Rfc3339(r.time)},
+                      {"time", Rfc3339Utc(r.time)},
                       {"etcdVersion", r.etcd_version},
                       {"size", r.size}});
     }
@@ -66,7 +58,7 @@ Status ListBackups(Context& ctx, const EtcdOptions& o) {
   }
   Table table({"ETCD CLUSTER", "ID", "TIME", "ETCD VERSION", "SIZE"});
   for (const auto& r : rows)
-    table.AddRow({r.etcd_cluster, r.name, Rfc3339(r.time), r.etcd_version, std::to_string(r.size)});
+    table.AddRow({r.etcd_cluster, r.name, Rfc3339Utc(r.time), r.etcd_version, std::to_string(r.size)});
   table.Print(ctx.Out());
   return Status::Ok();
 }

@@ -1,4 +1,5 @@
 #include "cli/spec_files.h"
+#include "base/time_format.h"
 
 #include <chrono>
 #include <ctime>
@@ -55,10 +56,7 @@ void StampNewObject(api::Object& object, const store::Clientset& cs) {
   std::visit(
       [&](auto& o) {
         if (o.metadata.creation_timestamp.empty()) {
-          std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-          char buf[32];
-          std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-          o.metadata.creation_timestamp = buf;
+          o.metadata.creation_timestamp = Rfc3339Utc(std::chrono::system_clock::now());
         }
         if constexpr (std::is_same_v<std::decay_t<decltype(o)>, api::Cluster>) {
           if (o.spec.config_base.empty()) o.spec.config_base = cs.ConfigBaseFor(o.name());

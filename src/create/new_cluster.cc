@@ -1,4 +1,5 @@
 #include "create/new_cluster.h"
+#include "base/time_format.h"
 
 #include <algorithm>
 #include <chrono>
@@ -20,14 +21,7 @@
 namespace kops::create {
 namespace {
 
-std::string NowRfc3339() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string NowRfc3339() { return Rfc3339Utc(std::chrono::system_clock::now()); }
 
 Status CheckSharedNetworkFlags(const CreateClusterOptions& opt, const std::string& cloud) {
   const char* flag = !opt.subnet_ids.empty()         ? "--subnets"

@@ -1,4 +1,5 @@
 #include "instance/node_status.h"
+#include "base/time_format.h"
 
 #include <cstdio>
 #include <ctime>
@@ -6,12 +7,7 @@
 namespace kops::instance {
 
 std::string FormatRfc3339(std::chrono::system_clock::time_point t) {
-  std::time_t secs = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return Rfc3339Utc(t);
 }
 
 bool ParseRfc3339(const std::string& text, std::chrono::system_clock::time_point& out) {

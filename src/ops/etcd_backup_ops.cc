@@ -1,4 +1,5 @@
 #include "ops/etcd_backup_ops.h"
+#include "base/time_format.h"
 
 #include <algorithm>
 #include <ctime>
@@ -33,14 +34,7 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
-std::string TimeText(etcd::WallTime t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buf;
-}
+std::string TimeText(etcd::WallTime t) { return FormatUtc(t, "%Y-%m-%d %H:%M:%S UTC"); }
 
 // A client for the members' published client URLs.
 Result<std::unique_ptr<etcd::Client>> MembersClient(store::Vfs& vfs, const api::Cluster& cluster,

@@ -2,6 +2,7 @@
 // rollingupdate.go and instancegroups.go); the control-plane steps are in
 // rolling_update_control_plane.cc.
 #include "ops/rolling_update.h"
+#include "base/time_format.h"
 
 #include <algorithm>
 #include <ctime>
@@ -36,12 +37,7 @@ constexpr Code kValidationFailed = Code::kDeadlineExceeded;
 }  // namespace
 
 void Roller::Log(const std::string& message) {
-  std::time_t t = std::chrono::system_clock::to_time_t(clock_.WallNow());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%m%d %H:%M:%S", &tm);
-  log_ << "I" << stamp << " rollingupdate] " << message << " [" << ShortDuration(clock_.Now() - start_)
+  log_ << "I" << FormatUtc(clock_.WallNow(), "%m%d %H:%M:%S") << " rollingupdate] " << message << " [" << ShortDuration(clock_.Now() - start_)
        << "]\n";
   log_.flush();
 }

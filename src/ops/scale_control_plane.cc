@@ -1,4 +1,5 @@
 #include "ops/scale_control_plane.h"
+#include "base/time_format.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -25,15 +26,6 @@ namespace {
 std::string Seconds(Clock::Duration d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1fs", std::chrono::duration<double>(d).count());
-  return buf;
-}
-
-std::string Rfc3339(std::chrono::system_clock::time_point t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 
@@ -150,7 +142,7 @@ Result<create::ScalePlan> Scaler::Plan() {
   seen.etcd = backend_->Observe(cluster_.object, facts_);
   for (const auto& g : facts_.groups) seen.cloud_groups.push_back(g.name);
   seen.volume_members = volume_members_;
-  create::ScaleRequest request{o_.zones, o_.count, Rfc3339(clock_.WallNow())};
+  create::ScaleRequest request{o_.zones, o_.count, Rfc3339Utc(clock_.WallNow())};
   return create::PlanControlPlaneScale(cluster_.object, groups_, request, seen);
 }
 
