@@ -93,7 +93,9 @@ TEST(ChannelEmbeddingTest, BuildTimeJsonMatchesTheShippedYaml) {
       auto a = from_yaml->FindImage("aws", *v, arch);
       auto b = stable.FindImage("aws", *v, arch);
       ASSERT_EQ(a.ok(), b.ok());
-      if (a.ok()) EXPECT_EQ(*a, *b);
+      if (a.ok()) {
+        EXPECT_EQ(*a, *b);
+      }
     }
 }
 
