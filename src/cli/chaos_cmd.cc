@@ -4,6 +4,7 @@
 
 #include "base/http.h"
 #include "cli/local_cloud_cli.h"
+#include "cli/opened_cluster.h"
 #include "ops/cluster_specs.h"
 #include "ops/etcd_leader.h"
 #include "ops/local_validation_source.h"
@@ -25,16 +26,13 @@ struct ChaosOptions {
 // member over TLS as `validate cluster` does.
 Result<ops::EtcdLeader> FindLeader(Context& ctx, const cloud::local::ClusterRef& ref,
                                    cloud::local::LocalCloudClient& cloud, const std::string& etcd_name) {
-  ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
-  ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, ref.cluster));
-  if (specs.cluster.spec.cloud_provider != "local") {
-    return FailedPrecondition("--etcd-leader: cluster " + ref.cluster + " is on cloud \"" +
-                              specs.cluster.spec.cloud_provider + "\", not local");
+  ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, ref.cluster));
+  const std::string& cloud_provider = opened->specs.cluster.spec.cloud_provider;
+  if (cloud_provider != "local") {
+    return FailedPrecondition("--etcd-leader: cluster " + ref.cluster + " is on cloud \"" + cloud_provider +
+                              "\", not local");
   }
-  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
-  store::Keystore keystore(clientset->vfs(), ref.cluster);
-  ops::LocalValidationSource source(specs.cluster, specs.groups, ops::FetchLocalCloudFacts(cloud, ref),
-                                    {http.get(), &keystore, &RealClock::Instance()});
+  ops::LocalValidationSource source = LocalValidationSourceOf(*opened, cloud);
   return ops::FindEtcdLeader(source, etcd_name);
 }
 

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "base/time_format.h"
 #include "cli/local_cloud_cli.h"
+#include "cli/opened_cluster.h"
 #include "cli/table.h"
 #include "ops/cluster_specs.h"
 #include "ops/duration.h"
@@ -63,24 +64,8 @@ Status ListBackups(Context& ctx, const EtcdOptions& o) {
   return Status::Ok();
 }
 
-struct Opened {
-  std::unique_ptr<store::Clientset> clientset;
-  ops::ClusterSpecs specs;
-  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
-  std::unique_ptr<store::Keystore> keystore;
-};
-
-Result<std::unique_ptr<Opened>> Open(Context& ctx, const EtcdOptions& o) {
-  auto opened = std::make_unique<Opened>();
-  ASSIGN_OR_RETURN(std::string name, ctx.ClusterName(o.cluster));
-  ASSIGN_OR_RETURN(opened->clientset, ctx.OpenClientset());
-  ASSIGN_OR_RETURN(opened->specs, ops::LoadClusterSpecs(*opened->clientset, name));
-  opened->keystore = std::make_unique<store::Keystore>(opened->clientset->vfs(), name);
-  return opened;
-}
-
 Status Backup(Context& ctx, const EtcdOptions& o) {
-  ASSIGN_OR_RETURN(auto opened, Open(ctx, o));
+  ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, o.cluster));
   ops::EtcdAccess access{opened->http.get(), opened->keystore.get(), &RealClock::Instance()};
   access.timeout = std::chrono::seconds(60);
   ASSIGN_OR_RETURN(instance::TakenBackup taken,
@@ -95,7 +80,7 @@ Status Backup(Context& ctx, const EtcdOptions& o) {
 Status Restore(Context& ctx, const EtcdOptions& o) {
   if (o.etcd_cluster.empty()) return InvalidArgument("etcd restore: --cluster is required (e.g. main)");
   ASSIGN_OR_RETURN(auto timeout, ops::ParseGoDuration(o.timeout));
-  ASSIGN_OR_RETURN(auto opened, Open(ctx, o));
+  ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, o.cluster));
   const api::Cluster& cluster = opened->specs.cluster;
   ops::EtcdAccess access{opened->http.get(), opened->keystore.get(), &RealClock::Instance()};
   ops::EtcdRestoreOptions ro;
@@ -105,16 +90,13 @@ Status Restore(Context& ctx, const EtcdOptions& o) {
   ro.empty = o.empty;
   ro.force = o.force;
   ro.timeout = timeout;
-  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, cluster.metadata.name));
-  auto observe = [&, ref]() -> Result<ops::ValidationInput> {
+  auto observe = [&]() -> Result<ops::ValidationInput> {
     if (cluster.spec.cloud_provider != "local") {
       return FailedPrecondition("validate: cloud \"" + cluster.spec.cloud_provider +
                                 "\" is not supported yet (the local cloud is)");
     }
     auto cloud = LocalClient();
-    ops::LocalValidationSource source(cluster, opened->specs.groups, ops::FetchLocalCloudFacts(cloud, ref),
-                                      {opened->http.get(), opened->keystore.get(), &RealClock::Instance()});
-    return ops::CollectValidationInput(cluster.metadata.name, source);
+    return ObserveLocalCluster(*opened, cloud);
   };
   return ops::RestoreEtcd(opened->clientset->vfs(), cluster, ro, access, observe, ctx.Out(), ctx.Err());
 }

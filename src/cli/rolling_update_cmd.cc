@@ -6,6 +6,7 @@
 #include "base/http.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
+#include "cli/opened_cluster.h"
 #include "ops/cluster_specs.h"
 #include "ops/duration.h"
 #include "ops/local_rolling_update_cloud.h"
@@ -49,17 +50,16 @@ Status RollingUpdate(Context& ctx, RollingUpdateFlags f) {
   if (o.validate_count < 0) {
     return InvalidArgument("--validate-count " + std::to_string(o.validate_count) + ": must be 0 or more");
   }
-  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, f.cluster));
-  ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
-  ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, ref.cluster));
+  ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, f.cluster));
+  const ops::ClusterSpecs& specs = opened->specs;
   if (specs.cluster.spec.cloud_provider != "local") {
     return FailedPrecondition("rolling-update cluster: cloud \"" + specs.cluster.spec.cloud_provider +
                               "\" is not supported yet (the local cloud is)");
   }
-  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
-  store::Keystore keystore(clientset->vfs(), ref.cluster);
+  const cloud::local::ClusterRef& ref = opened->ref;
   auto client = LocalClient();
-  ops::LocalRollingUpdateCloud cloud(specs, client, ref, *http, keystore, RealClock::Instance());
+  ops::LocalRollingUpdateCloud cloud(specs, client, ref, *opened->http, *opened->keystore,
+                                     RealClock::Instance());
 
   ASSIGN_OR_RETURN(std::vector<ops::RollGroup> groups, cloud.Groups());
   ASSIGN_OR_RETURN(std::vector<ops::RollGroup> selected, ops::SelectGroups(groups, o));

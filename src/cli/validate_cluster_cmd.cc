@@ -7,6 +7,7 @@
 #include "base/http.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
+#include "cli/opened_cluster.h"
 #include "ops/cluster_specs.h"
 #include "ops/duration.h"
 #include "ops/local_validation_source.h"
@@ -30,21 +31,15 @@ Status Validate(Context& ctx, const ValidateOptions& o) {
     return InvalidArgument("--output \"" + o.output + "\": want table, json or yaml");
   }
   ASSIGN_OR_RETURN(auto wait, ops::ParseGoDuration(o.wait));
-  ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, o.cluster));
-  ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
-  ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, ref.cluster));
-  if (specs.cluster.spec.cloud_provider != "local") {
-    return FailedPrecondition("validate cluster: cloud \"" + specs.cluster.spec.cloud_provider +
+  ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, o.cluster));
+  const std::string& cloud_provider = opened->specs.cluster.spec.cloud_provider;
+  if (cloud_provider != "local") {
+    return FailedPrecondition("validate cluster: cloud \"" + cloud_provider +
                               "\" is not supported yet (the local cloud is)");
   }
-  std::unique_ptr<HttpClient> http = NewCurlHttpClient();
-  store::Keystore keystore(clientset->vfs(), ref.cluster);
+  const cloud::local::ClusterRef& ref = opened->ref;
   auto cloud = LocalClient();
-  auto observe = [&]() -> Result<ops::ValidationInput> {
-    ops::LocalValidationSource source(specs.cluster, specs.groups, ops::FetchLocalCloudFacts(cloud, ref),
-                                      {http.get(), &keystore, &RealClock::Instance()});
-    return ops::CollectValidationInput(ref.cluster, source);
-  };
+  auto observe = [&] { return ObserveLocalCluster(*opened, cloud); };
   ops::WaitOptions w{.wait = wait, .count = o.count};
   ops::ValidateRun run = ops::ValidateWithWait(observe, {}, w, RealClock::Instance(), ctx.Err());
   if (!run.last) return Unavailable("validation could not observe the cluster: " + run.error.message());
