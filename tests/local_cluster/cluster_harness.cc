@@ -116,7 +116,8 @@ std::string LocalClusterHarness::LoadBalancerAddress() {
 }
 
 Result<HttpResponse> LocalClusterHarness::Api(const std::string& method, const std::string& path,
-                                              const std::string& body, const std::string& host) {
+                                              const std::string& body, const std::string& host,
+                                              std::chrono::milliseconds timeout) {
   if (admin_tls_.cert_pem.empty()) {
     ASSIGN_OR_RETURN(auto vfs, store::OpenVfs(env_["KOPS_STATE_STORE"]));
     store::Keystore keystore(*vfs, kCluster);
@@ -130,7 +131,7 @@ Result<HttpResponse> LocalClusterHarness::Api(const std::string& method, const s
   r.url = "https://" + (host.empty() ? LoadBalancerAddress() : host) + ":443" + path;
   r.body = body;
   if (!body.empty()) r.headers.push_back({"Content-Type", "application/json"});
-  r.timeout = 5000ms;
+  r.timeout = timeout;
   r.tls = admin_tls_;
   return http_->Do(r);
 }

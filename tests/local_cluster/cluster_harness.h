@@ -46,7 +46,8 @@ class LocalClusterHarness : public ::testing::Test {
   std::string LoadBalancerAddress();
   // An HTTPS call through the load balancer (or to host) with an admin client certificate.
   Result<HttpResponse> Api(const std::string& method, const std::string& path,
-                           const std::string& body = "", const std::string& host = "");
+                           const std::string& body = "", const std::string& host = "",
+                           std::chrono::milliseconds timeout = 5000ms);
   // Creates configmap name (201, or 409 when an earlier try already did).
   bool PutConfigMap(const std::string& name, const std::string& value);
   // Its data.value, or "" when it cannot be read.

@@ -11,10 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "instance/apiserver_certs.h"
 #include "local_cluster/cluster_harness.h"
-#include "store/keystore.h"
-#include "store/vfs.h"
 
 namespace kops::e2e {
 
@@ -93,23 +90,10 @@ class HaScenario : public LocalClusterHarness {
 
   // An API call through the load balancer (or to host) with a timeout longer than the
   // API's own etcd deadline, so its answer (not the client's timeout) is what the test
-  // sees. Unlike Api(), with a host it does not ask the daemon anything.
+  // sees.
   Result<HttpResponse> SlowApi(const std::string& method, const std::string& path, const std::string& body,
                                const std::string& host = "") {
-    if (tls_.cert_pem.empty()) {
-      ASSIGN_OR_RETURN(auto vfs, store::OpenVfs(env_["KOPS_STATE_STORE"]));
-      store::Keystore keystore(*vfs, kCluster);
-      ASSIGN_OR_RETURN(tls_, instance::IssueApiClientTls(keystore, "admin"));
-      tls_.insecure_skip_verify = true;
-    }
-    HttpRequest r;
-    r.method = method;
-    r.url = "https://" + (host.empty() ? LoadBalancerAddress() : host) + ":443" + path;
-    r.body = body;
-    if (!body.empty()) r.headers.push_back({"Content-Type", "application/json"});
-    r.timeout = 20000ms;
-    r.tls = tls_;
-    return http_->Do(r);
+    return Api(method, path, body, host, 20000ms);
   }
 
   // Creates configmap name (value name) through host: 201, or 409 when an earlier try did.
@@ -160,8 +144,6 @@ class HaScenario : public LocalClusterHarness {
     }
     return out;
   }
-
-  TlsConfig tls_;
 };
 
 }  // namespace kops::e2e
