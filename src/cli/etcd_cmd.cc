@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/output_format.h"
 #include "cli/commands.h"
 #include "base/time_format.h"
 #include "cli/local_cloud_cli.h"
@@ -35,9 +36,7 @@ struct EtcdOptions {
 };
 
 Status ListBackups(Context& ctx, const EtcdOptions& o) {
-  if (o.output != "table" && o.output != "json") {
-    return InvalidArgument("--output \"" + o.output + "\": want table or json");
-  }
+  RETURN_IF_ERROR(CheckOutputFlag(o.output, {"table", "json"}));
   ASSIGN_OR_RETURN(std::string name, ctx.ClusterName(o.cluster));
   ASSIGN_OR_RETURN(auto clientset, ctx.OpenClientset());
   ASSIGN_OR_RETURN(ops::ClusterSpecs specs, ops::LoadClusterSpecs(*clientset, name));

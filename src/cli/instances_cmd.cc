@@ -3,6 +3,7 @@
 // role, zone, address, state.
 #include <memory>
 
+#include "cli/output_format.h"
 #include "cli/local_cloud_cli.h"
 #include "cli/table.h"
 #include "cloud/local/state_json.h"
@@ -17,9 +18,7 @@ struct InstancesOptions {
 };
 
 Status GetInstances(Context& ctx, const InstancesOptions& o) {
-  if (o.output != "table" && o.output != "json") {
-    return InvalidArgument("--output \"" + o.output + "\": want table or json");
-  }
+  RETURN_IF_ERROR(CheckOutputFlag(o.output, {"table", "json"}));
   ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, o.cluster));
   ASSIGN_OR_RETURN(auto instances, LocalClient().DescribeInstances(ref));
   cloud::local::Json list = cloud::local::Json::array();

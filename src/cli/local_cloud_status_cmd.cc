@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "base/strings.h"
+#include "cli/output_format.h"
 #include "cli/local_cloud_cli.h"
 #include "cli/table.h"
 #include "cloud/local/state_json.h"
@@ -75,9 +76,7 @@ void RegisterLocalCloudStatus(CLI::App& local_cloud, Context& ctx) {
   status->add_option("-o,--output", *output, "Output format: table or json");
   status->callback([&ctx, output] {
     ctx.action = [&ctx, output]() -> Status {
-      if (*output != "table" && *output != "json") {
-        return InvalidArgument("--output \"" + *output + "\": want table or json");
-      }
+      RETURN_IF_ERROR(CheckOutputFlag(*output, {"table", "json"}));
       auto client = LocalClient(/*autostart=*/false);
       auto s = client.GetStatus();
       if (s.status().code() == Code::kUnavailable) {

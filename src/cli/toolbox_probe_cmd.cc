@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/http.h"
+#include "cli/output_format.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
 #include "ops/client_cert.h"
@@ -29,9 +30,7 @@ struct ProbeFlags {
 };
 
 Status Probe(Context& ctx, const ProbeFlags& f) {
-  if (f.output != "table" && f.output != "json") {
-    return InvalidArgument("--output \"" + f.output + "\": want table or json");
-  }
+  RETURN_IF_ERROR(CheckOutputFlag(f.output, {"table", "json"}));
   if (!(f.rate > 0 && f.rate <= 1000)) return InvalidArgument("--rate: want 0 < rate <= 1000 writes per second");
   ASSIGN_OR_RETURN(auto duration, ops::ParseGoDuration(f.duration));
   ASSIGN_OR_RETURN(auto ref, LocalClusterRef(ctx, f.cluster));

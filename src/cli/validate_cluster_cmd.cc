@@ -5,6 +5,7 @@
 
 #include "api/yaml_writer.h"
 #include "base/http.h"
+#include "cli/output_format.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
 #include "cli/opened_cluster.h"
@@ -27,9 +28,7 @@ struct ValidateOptions {
 };
 
 Status Validate(Context& ctx, const ValidateOptions& o) {
-  if (o.output != "table" && o.output != "json" && o.output != "yaml") {
-    return InvalidArgument("--output \"" + o.output + "\": want table, json or yaml");
-  }
+  RETURN_IF_ERROR(CheckOutputFlag(o.output, {"table", "json", "yaml"}));
   ASSIGN_OR_RETURN(auto wait, ops::ParseGoDuration(o.wait));
   ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, o.cluster));
   const std::string& cloud_provider = opened->specs.cluster.spec.cloud_provider;
