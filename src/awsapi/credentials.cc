@@ -106,6 +106,10 @@ const char* SigningName(Service s) {
       return "sts";
     case Service::kRoute53:
       return "route53";
+    case Service::kAutoScaling:
+      return "autoscaling";
+    case Service::kElasticLoadBalancing:
+      return "elasticloadbalancing";
   }
   return "";
 }
@@ -120,6 +124,10 @@ const char* EndpointEnvSuffix(Service s) {
       return "STS";
     case Service::kRoute53:
       return "ROUTE_53";
+    case Service::kAutoScaling:
+      return "AUTO_SCALING";
+    case Service::kElasticLoadBalancing:
+      return "ELASTIC_LOAD_BALANCING_V2";
   }
   return "";
 }

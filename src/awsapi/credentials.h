@@ -38,9 +38,9 @@ struct Credentials {
 };
 
 // The service names used in AWS_ENDPOINT_URL_<SERVICE> and in SigV4 scopes.
-enum class Service { kS3, kEc2, kSts, kRoute53 };
-const char* SigningName(Service s);        // "s3", "ec2", "sts", "route53"
-const char* EndpointEnvSuffix(Service s);  // "S3", "EC2", "STS", "ROUTE_53"
+enum class Service { kS3, kEc2, kSts, kRoute53, kAutoScaling, kElasticLoadBalancing };
+const char* SigningName(Service s);        // "s3", "ec2", "sts", "route53", "autoscaling", "elasticloadbalancing"
+const char* EndpointEnvSuffix(Service s);  // "S3", "EC2", "STS", "ROUTE_53", "AUTO_SCALING", "ELASTIC_LOAD_BALANCING_V2"
 
 // PermissionDenied naming every variable and file consulted when nothing is found;
 // InvalidArgument when a key id is set without its secret (or the reverse).

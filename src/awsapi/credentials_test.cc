@@ -132,4 +132,14 @@ TEST(Endpoint, ServiceSpecificBeatsGlobal) {
 }
 
 }  // namespace
+TEST(Endpoint, AutoScalingAndLoadBalancingUseTheSdkVariableNames) {
+  auto env = MapEnv({{"AWS_ENDPOINT_URL", "http://127.0.0.1:1"},
+                     {"AWS_ENDPOINT_URL_AUTO_SCALING", "http://127.0.0.1:4"},
+                     {"AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "http://127.0.0.1:5"}});
+  EXPECT_EQ(ResolveEndpoint(env, Service::kAutoScaling), "http://127.0.0.1:4");
+  EXPECT_EQ(ResolveEndpoint(env, Service::kElasticLoadBalancing), "http://127.0.0.1:5");
+  EXPECT_STREQ(SigningName(Service::kAutoScaling), "autoscaling");
+  EXPECT_STREQ(SigningName(Service::kElasticLoadBalancing), "elasticloadbalancing");
+}
+
 }  // namespace kops::awsapi

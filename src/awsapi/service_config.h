@@ -24,5 +24,8 @@ std::string PublicEndpoint(Service service, const std::string& region);
 // in us-east-1; STS falls back to us-east-1. InvalidArgument for EC2 without a region,
 // naming AWS_REGION and AWS_DEFAULT_REGION.
 Result<ServiceConfig> ServiceConfigFromEnv(const EnvFn& env, Service service);
+// The same for a region the caller knows (the cluster's, from its zones): credentials
+// and endpoint from env, region as given (Route53 still signs in us-east-1).
+Result<ServiceConfig> ServiceConfigForRegion(const EnvFn& env, Service service, const std::string& region);
 
 }  // namespace kops::awsapi

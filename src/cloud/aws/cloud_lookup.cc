@@ -14,16 +14,6 @@ namespace kops::cloud::aws {
 
 namespace {
 
-Result<awsapi::ServiceConfig> ConfigFor(const awsapi::EnvFn& env, awsapi::Service service,
-                                        const std::string& region) {
-  awsapi::ServiceConfig c;
-  ASSIGN_OR_RETURN(c.credentials, awsapi::ResolveCredentials(env, service));
-  c.region = service == awsapi::Service::kRoute53 ? "us-east-1" : region;
-  c.endpoint = awsapi::ResolveEndpoint(env, service);
-  if (c.endpoint.empty()) c.endpoint = awsapi::PublicEndpoint(service, c.region);
-  return c;
-}
-
 // The longest hosted zone whose name is `zone` or a parent of it; public zones first.
 Result<std::string> FindHostedZone(awsapi::Route53Client& r53, const std::string& zone) {
   ASSIGN_OR_RETURN(auto zones, r53.ListHostedZonesByName(zone));
@@ -63,13 +53,13 @@ Result<CloudFacts> LookupCloudFacts(const ModelInput& input, const awsapi::EnvFn
   ModelContext m(input);
   std::string region = m.Region();
   CloudFacts facts;
-  ASSIGN_OR_RETURN(auto sts_config, ConfigFor(env, awsapi::Service::kSts, region));
+  ASSIGN_OR_RETURN(auto sts_config, awsapi::ServiceConfigForRegion(env, awsapi::Service::kSts, region));
   awsapi::StsClient sts(http, sts_config);
   ASSIGN_OR_RETURN(auto identity, sts.GetCallerIdentity());
   facts.account_id = identity.account;
   facts.partition = identity.Partition();
   if (UsesRoute53(m)) {
-    ASSIGN_OR_RETURN(auto r53_config, ConfigFor(env, awsapi::Service::kRoute53, region));
+    ASSIGN_OR_RETURN(auto r53_config, awsapi::ServiceConfigForRegion(env, awsapi::Service::kRoute53, region));
     awsapi::Route53Client r53(http, r53_config);
     ASSIGN_OR_RETURN(facts.hosted_zone_id, FindHostedZone(r53, ClusterDnsZone(m)));
   }
@@ -78,7 +68,7 @@ Result<CloudFacts> LookupCloudFacts(const ModelInput& input, const awsapi::EnvFn
     if (!ig.spec.image.empty() && !ig.spec.image.starts_with("ami-")) images.insert(ig.spec.image);
   }
   if (images.empty()) return facts;
-  ASSIGN_OR_RETURN(auto ec2_config, ConfigFor(env, awsapi::Service::kEc2, region));
+  ASSIGN_OR_RETURN(auto ec2_config, awsapi::ServiceConfigForRegion(env, awsapi::Service::kEc2, region));
   awsapi::Ec2Client ec2(http, ec2_config);
   for (const auto& image : images) RETURN_IF_ERROR(LookupImage(ec2, image, facts));
   return facts;
