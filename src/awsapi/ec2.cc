@@ -1,5 +1,8 @@
 #include "awsapi/ec2.h"
 
+#include <charconv>
+#include <functional>
+
 namespace kops::awsapi {
 namespace {
 
@@ -56,6 +59,100 @@ Result<std::vector<AvailabilityZone>> Ec2Client::DescribeAvailabilityZones(
                                      item->ChildText("zoneType")});
     }
   }
+  return out;
+}
+
+}  // namespace kops::awsapi
+
+// DescribeInstances and DescribeLaunchTemplates (the rolling update's look-ups).
+namespace kops::awsapi {
+namespace {
+
+Ec2Instance ReadInstance(const XmlElement& item) {
+  Ec2Instance i;
+  i.id = item.ChildText("instanceId");
+  if (const XmlElement* state = item.Child("instanceState")) i.state = state->ChildText("name");
+  if (const XmlElement* placement = item.Child("placement"))
+    i.availability_zone = placement->ChildText("availabilityZone");
+  i.private_dns_name = item.ChildText("privateDnsName");
+  i.private_ip = item.ChildText("privateIpAddress");
+  i.instance_type = item.ChildText("instanceType");
+  if (const XmlElement* tags = item.Child("tagSet"))
+    for (const XmlElement* t : tags->Children("item"))
+      i.tags.emplace_back(t->ChildText("key"), t->ChildText("value"));
+  return i;
+}
+
+Result<int64_t> ReadVersion(const XmlElement& item, const char* field) {
+  std::string text = item.ChildText(field);
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    return Internal(std::string("ec2 DescribeLaunchTemplates: ") + field + " of \"" +
+                    item.ChildText("launchTemplateName") + "\" is \"" + text + "\", not a number");
+  return value;
+}
+
+// Calls action once per page (NextToken/nextToken), handing each page's document to read.
+Status ForEachPage(QueryClient& query, const std::string& action, const Params& params,
+                   const std::function<Status(const XmlElement&)>& read) {
+  std::string token;
+  for (int page = 0; page < kMaxPages; ++page) {
+    Params all = params;
+    if (!token.empty()) all.emplace_back("NextToken", token);
+    ASSIGN_OR_RETURN(XmlElement doc, query.Call(action, all));
+    RETURN_IF_ERROR(read(doc));
+    std::string next = doc.ChildText("nextToken");
+    if (next.empty()) return Status::Ok();
+    if (next == token) return Internal("ec2 " + action + ": the same nextToken was returned twice");
+    token = next;
+  }
+  return Internal("ec2 " + action + ": more than " + std::to_string(kMaxPages) + " pages");
+}
+
+}  // namespace
+
+std::string Ec2Instance::Tag(const std::string& key) const {
+  for (const auto& [k, v] : tags)
+    if (k == key) return v;
+  return "";
+}
+
+Result<std::vector<Ec2Instance>> Ec2Client::DescribeInstances(
+    const std::vector<std::string>& ids, const std::vector<Ec2Filter>& filters) {
+  Params params;
+  AddList(params, "InstanceId", ids);
+  AddFilters(params, filters);
+  std::vector<Ec2Instance> out;
+  RETURN_IF_ERROR(ForEachPage(query_, "DescribeInstances", params, [&](const XmlElement& doc) {
+    if (const XmlElement* reservations = doc.Child("reservationSet"))
+      for (const XmlElement* r : reservations->Children("item"))
+        if (const XmlElement* instances = r->Child("instancesSet"))
+          for (const XmlElement* i : instances->Children("item")) out.push_back(ReadInstance(*i));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<LaunchTemplateInfo>> Ec2Client::DescribeLaunchTemplates(
+    const std::vector<std::string>& names) {
+  Params params;
+  AddList(params, "LaunchTemplateName", names);
+  std::vector<LaunchTemplateInfo> out;
+  RETURN_IF_ERROR(
+      ForEachPage(query_, "DescribeLaunchTemplates", params, [&](const XmlElement& doc) -> Status {
+        if (const XmlElement* list = doc.Child("launchTemplates")) {
+          for (const XmlElement* item : list->Children("item")) {
+            LaunchTemplateInfo lt;
+            lt.id = item->ChildText("launchTemplateId");
+            lt.name = item->ChildText("launchTemplateName");
+            ASSIGN_OR_RETURN(lt.default_version, ReadVersion(*item, "defaultVersionNumber"));
+            ASSIGN_OR_RETURN(lt.latest_version, ReadVersion(*item, "latestVersionNumber"));
+            out.push_back(std::move(lt));
+          }
+        }
+        return Status::Ok();
+      }));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The EC2 look-ups kops makes while building a cluster: images and availability zones.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,22 @@ struct AvailabilityZone {
   std::string zone_type;
 };
 
+// One instance from DescribeInstances.
+struct Ec2Instance {
+  std::string id;
+  std::string state;  // "pending", "running", "shutting-down", "terminated", "stopping", "stopped"
+  std::string availability_zone, private_dns_name, private_ip, instance_type;
+  std::vector<std::pair<std::string, std::string>> tags;  // key, value
+  // The value of the tag key, "" when absent.
+  std::string Tag(const std::string& key) const;
+};
+
+// A launch template and its version numbers (DescribeLaunchTemplates).
+struct LaunchTemplateInfo {
+  std::string id, name;
+  int64_t default_version = 0, latest_version = 0;
+};
+
 class Ec2Client {
  public:
   Ec2Client(HttpClient& http, ServiceConfig config, const Clock& clock = RealClock::Instance())
@@ -50,6 +67,14 @@ class Ec2Client {
   // Zones of the configured region; names limits the answer to those zones when non-empty.
   Result<std::vector<AvailabilityZone>> DescribeAvailabilityZones(
       const std::vector<std::string>& names = {});
+  // The instances with those ids (every instance when empty) matching every filter, all
+  // pages. AWS answers InvalidInstanceID.NotFound when a given id does not exist.
+  Result<std::vector<Ec2Instance>> DescribeInstances(const std::vector<std::string>& ids,
+                                                     const std::vector<Ec2Filter>& filters = {});
+  // The launch templates with those names (all when empty), all pages. AWS answers
+  // InvalidLaunchTemplateName.NotFoundException when a named one does not exist.
+  Result<std::vector<LaunchTemplateInfo>> DescribeLaunchTemplates(
+      const std::vector<std::string>& names);
 
  private:
   QueryClient query_;
