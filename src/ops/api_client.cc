@@ -17,11 +17,16 @@ std::string BodySummary(const std::string& body) {
 }
 
 Result<HttpResponse> ApiClient::Do(const std::string& method, const std::string& path, const std::string& body) {
+  return Do(method, path, body, "application/json");
+}
+
+Result<HttpResponse> ApiClient::Do(const std::string& method, const std::string& path, const std::string& body,
+                                   const std::string& content_type) {
   HttpRequest req;
   req.method = method;
   req.url = endpoint_ + path;
   req.body = body;
-  if (!body.empty()) req.headers = {{"Content-Type", "application/json"}};
+  if (!body.empty()) req.headers = {{"Content-Type", content_type}};
   req.headers.push_back({"Accept", "application/json"});
   req.tls = tls_;
   req.timeout = timeout_;

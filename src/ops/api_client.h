@@ -20,6 +20,9 @@ class ApiClient {
       : http_(http), endpoint_(std::move(endpoint)), tls_(std::move(tls)), timeout_(timeout) {}
 
   Result<HttpResponse> Do(const std::string& method, const std::string& path, const std::string& body = "");
+  // As Do, with the body sent as content_type (e.g. "application/strategic-merge-patch+json" for PATCH).
+  Result<HttpResponse> Do(const std::string& method, const std::string& path, const std::string& body,
+                          const std::string& content_type);
   // GET path expecting 200 and a JSON body; other answers are kUnavailable naming the status.
   Result<nlohmann::json> GetJson(const std::string& path);
 
