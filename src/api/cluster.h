@@ -12,6 +12,7 @@
 #include "api/etcd_spec.h"
 #include "api/meta.h"
 #include "api/network_spec.h"
+#include "api/rolling_update_spec.h"
 
 namespace kops::api {
 
@@ -74,6 +75,7 @@ struct ClusterSpec {
   std::optional<bool> encryption_config;
   std::optional<TargetSpec> target;
   std::vector<std::string> sysctl_parameters;
+  std::optional<RollingUpdateSpec> rolling_update;
   std::optional<ServiceAccountIssuerDiscoveryConfig> service_account_issuer_discovery;
   std::optional<ServiceOIDCProviderSpec> service_oidc_provider;
   std::optional<KarpenterSpec> karpenter;
@@ -135,6 +137,7 @@ struct ClusterSpec {
     v("encryptionConfig", encryption_config);
     v("target", target);
     v("sysctlParameters", sysctl_parameters);
+    v("rollingUpdate", rolling_update);
     v("serviceAccountIssuerDiscovery", service_account_issuer_discovery);
     v("serviceOIDCProvider", service_oidc_provider);
     v("karpenter", karpenter);

@@ -12,6 +12,7 @@
 #include "api/components.h"
 #include "api/int_or_string.h"
 #include "api/meta.h"
+#include "api/rolling_update_spec.h"
 
 namespace kops::api {
 
@@ -87,18 +88,6 @@ struct InstanceMetadataOptions {
   void Visit(V& v) {
     v("httpPutResponseHopLimit", http_put_response_hop_limit);
     v("httpTokens", http_tokens);
-  }
-};
-
-struct RollingUpdateSpec {
-  std::optional<bool> drain_and_terminate;
-  std::optional<IntOrString> max_unavailable;
-  std::optional<IntOrString> max_surge;
-  template <class V>
-  void Visit(V& v) {
-    v("drainAndTerminate", drain_and_terminate);
-    v("maxUnavailable", max_unavailable);
-    v("maxSurge", max_surge);
   }
 };
 
