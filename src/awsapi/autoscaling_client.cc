@@ -127,4 +127,13 @@ Status AutoScalingClient::SetDesiredCapacity(const std::string& group_name, int 
   return query_.Call("SetDesiredCapacity", params).status();
 }
 
+Status AutoScalingClient::UpdateAutoScalingGroup(const std::string& group_name, std::optional<int> min_size,
+                                                 std::optional<int> max_size, std::optional<int> desired_capacity) {
+  Params params = {{"AutoScalingGroupName", group_name}};
+  if (min_size) params.push_back({"MinSize", std::to_string(*min_size)});
+  if (max_size) params.push_back({"MaxSize", std::to_string(*max_size)});
+  if (desired_capacity) params.push_back({"DesiredCapacity", std::to_string(*desired_capacity)});
+  return query_.Call("UpdateAutoScalingGroup", params).status();
+}
+
 }  // namespace kops::awsapi

@@ -2,6 +2,7 @@
 // kops manages for each instance group, and the calls a rolling update makes on them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,6 +60,9 @@ class AutoScalingClient {
   Status TerminateInstanceInAutoScalingGroup(const std::string& instance_id,
                                              bool should_decrement_desired_capacity);
   Status SetDesiredCapacity(const std::string& group_name, int desired_capacity);
+  // Changes a group's sizes; an unset field is left as it is.
+  Status UpdateAutoScalingGroup(const std::string& group_name, std::optional<int> min_size,
+                                std::optional<int> max_size, std::optional<int> desired_capacity);
 
  private:
   QueryClient query_;

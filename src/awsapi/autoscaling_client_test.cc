@@ -287,5 +287,24 @@ TEST_F(AutoScalingFakeTest, ValidationErrorsOfTheFake) {
       << unknown.message();
 }
 
+TEST_F(AutoScalingFakeTest, UpdateAutoScalingGroupSendsOnlyTheSizesGivenAndChecksThemTogether) {
+  cloud_.http().ClearRequests();
+  ASSERT_TRUE(asg_.UpdateAutoScalingGroup("a-nodes", std::nullopt, 5, 5).ok());
+  auto reqs = cloud_.http().requests();
+  ASSERT_EQ(reqs.size(), 1u);
+  EXPECT_EQ(reqs[0].body,
+            "Action=UpdateAutoScalingGroup&Version=2011-01-01&AutoScalingGroupName=a-nodes&MaxSize=5"
+            "&DesiredCapacity=5");
+  EXPECT_EQ(cloud_.MaxSize("a-nodes"), 5);
+  EXPECT_EQ(cloud_.DesiredCapacity("a-nodes"), 5);
+  // Lowering the maximum below the desired capacity is refused, and nothing changes.
+  Status refused = asg_.UpdateAutoScalingGroup("a-nodes", std::nullopt, 3, std::nullopt);
+  EXPECT_EQ(refused.code(), Code::kInvalidArgument);
+  EXPECT_NE(refused.message().find("Desired capacity:5 must be between"), std::string::npos) << refused.message();
+  EXPECT_EQ(cloud_.MaxSize("a-nodes"), 5);
+  ASSERT_TRUE(asg_.UpdateAutoScalingGroup("a-nodes", std::nullopt, 3, 3).ok());
+  EXPECT_EQ(cloud_.MaxSize("a-nodes"), 3);
+}
+
 }  // namespace
 }  // namespace kops::awsapi

@@ -211,6 +211,12 @@ class FakeAwsCloud {
     std::lock_guard<std::mutex> lock(mu_);
     return static_cast<int>(std::count(calls_.begin(), calls_.end(), action));
   }
+  // The group's maximum size now.
+  int MaxSize(const std::string& group) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return GroupNamed(group).spec.max_size;
+  }
+
   int DesiredCapacity(const std::string& group) {
     std::lock_guard<std::mutex> lock(mu_);
     return GroupNamed(group).spec.desired_capacity;
@@ -569,6 +575,7 @@ class FakeAwsCloud {
       if (action == "DescribeAutoScalingGroups") return run(&FakeAwsCloud::DescribeGroups);
       if (action == "TerminateInstanceInAutoScalingGroup") return run(&FakeAwsCloud::Terminate);
       if (action == "SetDesiredCapacity") return run(&FakeAwsCloud::SetDesired);
+      if (action == "UpdateAutoScalingGroup") return run(&FakeAwsCloud::UpdateGroup);
     } else if (service == "elasticloadbalancing") {
       if (action == "DescribeLoadBalancers") return run(&FakeAwsCloud::DescribeLbs);
       if (action == "DescribeTargetGroups") return run(&FakeAwsCloud::DescribeTgs);
@@ -748,6 +755,41 @@ class FakeAwsCloud {
     return a;
   }
 
+  // Sizes given are checked together as AWS does: min <= desired <= max.
+  Answer UpdateGroup(const Form& form) {
+    std::string name = Get(form, "AutoScalingGroupName");
+    auto it = groups_.find(name);
+    if (it == groups_.end())
+      return Fail(400, "ValidationError", "AutoScalingGroup name not found - " + name);
+    GroupSpec next = it->second.spec;
+    for (auto [field, target] : {std::pair<const char*, int*>{"MinSize", &next.min_size},
+                                 {"MaxSize", &next.max_size},
+                                 {"DesiredCapacity", &next.desired_capacity}}) {
+      std::string text = Get(form, field);
+      if (text.empty()) continue;
+      try {
+        size_t used = 0;
+        *target = std::stoi(text, &used);
+        if (used != text.size()) throw std::invalid_argument(text);
+      } catch (...) {
+        return Fail(400, "ValidationError", std::string("Value '") + text + "' at '" + field +
+                                                "' failed to satisfy constraint: Member must be an integer");
+      }
+    }
+    if (next.min_size > next.max_size)
+      return Fail(400, "ValidationError", "Max bound, " + std::to_string(next.max_size) +
+                                              ", must be greater than or equal to min bound, " +
+                                              std::to_string(next.min_size));
+    if (next.desired_capacity > next.max_size || next.desired_capacity < next.min_size)
+      return Fail(400, "ValidationError", "Desired capacity:" + std::to_string(next.desired_capacity) +
+                                              " must be between the specified min size:" +
+                                              std::to_string(next.min_size) + " and max size:" +
+                                              std::to_string(next.max_size));
+    it->second.spec = next;
+    Answer a;
+    a.no_result = true;
+    return a;
+  }
   // ---- elasticloadbalancing ----
   Answer DescribeLbs(const Form& form) {
     std::vector<std::string> names = List(form, "Names.member");
