@@ -104,6 +104,7 @@ std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
     EtcdClusterObservation c;
     c.name = spec.name;
     c.member_list_error = kMemberListError;
+    c.health_only = true;
     for (const api::EtcdMemberSpec& ms : spec.members) {
       c.expected_members.push_back(ms.name);
       EtcdMemberObservation m;

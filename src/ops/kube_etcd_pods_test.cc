@@ -102,6 +102,7 @@ TEST(ObserveEtcdThroughPods, ThreeHealthyMembersInEachCluster) {
   EXPECT_EQ(obs[1].name, "events");
   for (const auto& c : obs) {
     EXPECT_TRUE(c.error.empty()) << c.error;
+    EXPECT_TRUE(c.health_only);  // validation judges health only: no leader, list or revisions
     EXPECT_EQ(c.expected_members, (std::vector<std::string>{"a", "b", "c"}));
     ASSERT_EQ(c.members.size(), 3u);
     for (const auto& m : c.members) {

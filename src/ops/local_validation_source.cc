@@ -15,14 +15,6 @@ LocalValidationSource::LocalValidationSource(api::Cluster cluster, std::vector<a
                                              Result<LocalCloudFacts> facts, LocalValidationDeps deps)
     : cluster_(std::move(cluster)), groups_(std::move(groups)), facts_(std::move(facts)), deps_(deps) {}
 
-namespace {
-
-std::string KopsRole(const std::string& role) {
-  return role == "Master" ? "ControlPlane" : role;
-}
-
-}  // namespace
-
 std::vector<const local::InstanceInfo*> LocalValidationSource::RunningOf(const std::string& group) const {
   std::vector<const local::InstanceInfo*> out;
   if (!facts_.ok()) return out;

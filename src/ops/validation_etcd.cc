@@ -126,6 +126,17 @@ void CheckMemberList(const EtcdClusterObservation& c, ClusterValidation& out) {
   }
 }
 
+// For a health-only observation: enough healthy members for quorum.
+void CheckHealthyQuorum(const EtcdClusterObservation& c, ClusterValidation& out) {
+  int total = static_cast<int>(c.expected_members.size());
+  int healthy = static_cast<int>(
+      std::count_if(c.members.begin(), c.members.end(), [](const auto& m) { return m.reachable && m.healthy; }));
+  if (healthy >= total / 2 + 1) return;
+  out.failures.push_back({"EtcdCluster", "etcd-" + c.name,
+                          "etcd cluster " + c.name + " has " + std::to_string(healthy) + " of " + std::to_string(total) +
+                              " members healthy; quorum needs " + std::to_string(total / 2 + 1)});
+}
+
 }  // namespace
 
 void EvaluateEtcd(const std::vector<EtcdClusterObservation>& clusters, const ValidationOptions& options,
@@ -138,9 +149,14 @@ void EvaluateEtcd(const std::vector<EtcdClusterObservation>& clusters, const Val
       continue;
     }
     CheckMembers(c, out);
-    uint64_t leader = CheckLeader(c, out);
-    CheckRevisions(c, options, out);
-    CheckMemberList(c, out);
+    uint64_t leader = 0;
+    if (c.health_only) {
+      CheckHealthyQuorum(c, out);
+    } else {
+      leader = CheckLeader(c, out);
+      CheckRevisions(c, options, out);
+      CheckMemberList(c, out);
+    }
     for (const auto& m : c.members) {
       bool is_leader = leader != 0 && m.reachable && m.member_id == leader;
       out.etcd.push_back({c.name, m.name, m.zone, m.instance_id, m.reachable && m.healthy, is_leader,

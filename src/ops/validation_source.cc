@@ -2,6 +2,8 @@
 
 namespace kops::ops {
 
+std::string KopsRole(const std::string& spec_role) { return spec_role == "Master" ? "ControlPlane" : spec_role; }
+
 Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, ValidationSource& source) {
   ValidationInput in;
   in.cluster_name = cluster_name;

@@ -27,6 +27,10 @@ class ValidationSource {
   virtual std::chrono::system_clock::time_point WallNow() = 0;
 };
 
+// kops' role name for a spec role: the API's "Master" is "ControlPlane" in what kops
+// prints; the others ("Node", "Bastion", "APIServer") are as written.
+std::string KopsRole(const std::string& spec_role);
+
 // One observation of everything. Fails only when the instance groups cannot be read
 // (no spec or no cloud): nothing else can be judged without them.
 Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, ValidationSource& source);

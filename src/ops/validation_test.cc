@@ -109,6 +109,36 @@ TEST(EvaluateCluster, ApiNotReadyThroughLoadBalancer) {
   EXPECT_EQ(Names(EvaluateCluster(in)), (std::vector<std::string>{"API load balancer"}));
 }
 
+TEST(EvaluateEtcd, HealthOnlyObservationJudgesMemberHealthAndQuorum) {
+  // As observed from outside the network (AWS, through the etcd-manager pods): no
+  // leader, member list or revisions. Healthy members are enough.
+  ValidationInput in = HealthyInput();
+  for (auto& c : in.etcd) {
+    c.health_only = true;
+    c.member_list_ok = false;
+    c.member_list.clear();
+    for (auto& m : c.members) m.member_id = m.leader_id = 0, m.revision = 0;
+  }
+  EXPECT_TRUE(EvaluateCluster(in).healthy());
+  // One member down: that member fails; two down: the cluster has no quorum.
+  in.etcd[0].members[0].healthy = false;
+  EXPECT_EQ(Names(EvaluateCluster(in)), (std::vector<std::string>{"EtcdMember etcd-main/a"}));
+  in.etcd[0].members[1].healthy = false;
+  ClusterValidation v = EvaluateCluster(in);
+  EXPECT_EQ(Names(v), (std::vector<std::string>{"EtcdMember etcd-main/a", "EtcdMember etcd-main/b",
+                                                "EtcdCluster etcd-main"}));
+  EXPECT_EQ(v.failures.back().message, "etcd cluster main has 1 of 3 members healthy; quorum needs 2");
+}
+
+TEST(EvaluateCluster, NodeMatchedByProviderId) {
+  ValidationInput in = HealthyInput();
+  in.nodes[1]["metadata"]["name"] = "ip-10-0-1-21.us-test-1.compute.internal";
+  in.nodes[1]["spec"]["providerID"] = "aws:///local-b/i-nodeb";
+  ClusterValidation v = EvaluateCluster(in);
+  EXPECT_TRUE(v.healthy()) << v.failures[0].message;
+  EXPECT_EQ(v.nodes.size(), 3u);
+}
+
 TEST(EvaluateEtcd, NoLeaderAndSplitLeaders) {
   ValidationInput in = HealthyInput();
   for (auto& m : in.etcd[0].members) m.leader_id = 0;

@@ -64,6 +64,9 @@ struct EtcdClusterObservation {
   std::string member_list_error;
   std::vector<EtcdListedMember> member_list;
   std::string error;  // the cluster could not be observed at all (e.g. no client CA)
+  // Observed from outside the cluster's network (AWS: through the members' etcd-manager
+  // pods): each member's health only; leader, revisions and member list unknown.
+  bool health_only = false;
 };
 
 struct ApiObservation {
