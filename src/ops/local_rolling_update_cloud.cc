@@ -9,6 +9,7 @@
 #include "ops/client_cert.h"
 #include "ops/local_cloud_facts.h"
 #include "ops/local_validation_source.h"
+#include "ops/rolling_update_settings.h"
 #include "ops/validation.h"
 
 namespace kops::ops {
@@ -19,8 +20,6 @@ namespace {
 
 constexpr char kOutdatedReason[] = "launch configuration differs from the group's";
 constexpr std::chrono::milliseconds kCallTimeout{3000};
-
-std::string KopsRole(const std::string& role) { return role == "Master" ? "ControlPlane" : role; }
 
 std::string NodePath(const std::string& node) { return "/api/v1/nodes/" + node; }
 
@@ -80,10 +79,7 @@ Result<std::vector<RollGroup>> LocalRollingUpdateCloud::Groups() {
     g.target = g.min_size;
     for (const local::Group& cg : facts.groups)
       if (cg.name == g.name) g.target = cg.desired;
-    if (ig.spec.rolling_update) {
-      g.max_surge = ig.spec.rolling_update->max_surge;
-      g.max_unavailable = ig.spec.rolling_update->max_unavailable;
-    }
+    ResolveRollingUpdateSettings(specs_.cluster, ig, g);
     for (const local::InstanceInfo& i : facts.instances) {
       if (i.group != g.name || !i.instance.Live()) continue;
       g.instances.push_back({i.instance.id, i.instance.zone, nodes.count(i.instance.id) ? i.instance.id : "",
