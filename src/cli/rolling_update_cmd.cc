@@ -1,13 +1,16 @@
 // `kops rolling-update cluster [NAME] [--yes]`: without --yes, the table of instance
 // groups and of the instances that need updating and why; with --yes, the roll
-// (ops/rolling_update.h) on the local cloud, progress on stderr.
+// (ops/rolling_update.h) on the local cloud or AWS, progress on stderr.
 #include <memory>
+#include <optional>
 
 #include "base/http.h"
 #include "cli/commands.h"
+#include "cli/aws_cluster_clients.h"
 #include "cli/local_cloud_cli.h"
 #include "cli/opened_cluster.h"
 #include "ops/cluster_specs.h"
+#include "ops/aws_rolling_update_cloud.h"
 #include "ops/duration.h"
 #include "ops/local_rolling_update_cloud.h"
 #include "ops/rolling_update.h"
@@ -52,14 +55,23 @@ Status RollingUpdate(Context& ctx, RollingUpdateFlags f) {
   }
   ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, f.cluster));
   const ops::ClusterSpecs& specs = opened->specs;
-  if (specs.cluster.spec.cloud_provider != "local") {
-    return FailedPrecondition("rolling-update cluster: cloud \"" + specs.cluster.spec.cloud_provider +
-                              "\" is not supported yet (the local cloud is)");
+  const std::string& provider = specs.cluster.spec.cloud_provider;
+  std::unique_ptr<ops::RollingUpdateCloud> rolling_cloud;
+  std::optional<cloud::local::LocalCloudClient> local_client;
+  AwsClusterClients aws;
+  if (provider == "local") {
+    local_client.emplace(LocalClient());
+    rolling_cloud = std::make_unique<ops::LocalRollingUpdateCloud>(specs, *local_client, opened->ref, *opened->http,
+                                                                   *opened->keystore, RealClock::Instance());
+  } else if (provider == "aws") {
+    ASSIGN_OR_RETURN(aws, OpenAwsClusterClients(*opened, !o.cloud_only));
+    if (aws.kube) ctx.Err() << "Using the Kubernetes API at " << aws.kube_source << ".\n";
+    rolling_cloud = std::make_unique<ops::AwsRollingUpdateCloud>(specs, aws.view(), RealClock::Instance());
+  } else {
+    return FailedPrecondition("rolling-update cluster: cloud \"" + provider +
+                              "\" is not supported (local and aws are)");
   }
-  const cloud::local::ClusterRef& ref = opened->ref;
-  auto client = LocalClient();
-  ops::LocalRollingUpdateCloud cloud(specs, client, ref, *opened->http, *opened->keystore,
-                                     RealClock::Instance());
+  ops::RollingUpdateCloud& cloud = *rolling_cloud;
 
   ASSIGN_OR_RETURN(std::vector<ops::RollGroup> groups, cloud.Groups());
   ASSIGN_OR_RETURN(std::vector<ops::RollGroup> selected, ops::SelectGroups(groups, o));

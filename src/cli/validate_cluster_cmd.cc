@@ -1,10 +1,13 @@
 // `kops validate cluster [NAME] [--wait 3m] [--count N] [-o table|json|yaml]`: validates
-// a local-cloud cluster (ops/validation.h) and exits non-zero when it is not healthy,
+// a local-cloud or AWS cluster (ops/validation.h) and exits non-zero when it is not healthy,
 // with the reasons. Progress of --wait goes to stderr.
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "api/yaml_writer.h"
 #include "base/http.h"
+#include "cli/aws_cluster_clients.h"
 #include "cli/output_format.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
@@ -32,13 +35,22 @@ Status Validate(Context& ctx, const ValidateOptions& o) {
   ASSIGN_OR_RETURN(auto wait, ops::ParseGoDuration(o.wait));
   ASSIGN_OR_RETURN(auto opened, OpenCluster(ctx, o.cluster));
   const std::string& cloud_provider = opened->specs.cluster.spec.cloud_provider;
-  if (cloud_provider != "local") {
-    return FailedPrecondition("validate cluster: cloud \"" + cloud_provider +
-                              "\" is not supported yet (the local cloud is)");
-  }
   const cloud::local::ClusterRef& ref = opened->ref;
-  auto cloud = LocalClient();
-  auto observe = [&] { return ObserveLocalCluster(*opened, cloud); };
+  std::function<Result<ops::ValidationInput>()> observe;
+  std::optional<cloud::local::LocalCloudClient> local_client;
+  AwsClusterClients aws;
+  if (cloud_provider == "local") {
+    local_client.emplace(LocalClient());
+    observe = [&] { return ObserveLocalCluster(*opened, *local_client); };
+  } else if (cloud_provider == "aws") {
+    ASSIGN_OR_RETURN(aws, OpenAwsClusterClients(*opened, /*want_kube=*/true));
+    observe = [&] {
+      ops::AwsValidationSource source(opened->specs, aws.view(), RealClock::Instance());
+      return ops::CollectValidationInput(ref.cluster, source);
+    };
+  } else {
+    return FailedPrecondition("validate cluster: cloud \"" + cloud_provider + "\" is not supported (local and aws are)");
+  }
   ops::WaitOptions w{.wait = wait, .count = o.count};
   ops::ValidateRun run = ops::ValidateWithWait(observe, {}, w, RealClock::Instance(), ctx.Err());
   if (!run.last) return Unavailable("validation could not observe the cluster: " + run.error.message());
