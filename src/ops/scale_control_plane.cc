@@ -335,7 +335,10 @@ Status ScaleControlPlane(const ScaleControlPlaneOptions& o, std::ostream& progre
   if (cluster.object.spec.cloud_provider != "local")
     return FailedPrecondition("scale control-plane: cluster \"" + o.cluster_name +
                               "\" uses cloud \"" + cluster.object.spec.cloud_provider +
-                              "\"; only the local cloud is supported so far");
+                              "\"; only the local cloud is supported so far (on AWS the new groups, "
+                              "volumes and subnets need the direct apply, which update cluster does not have yet: "
+                              "add them with kops create instancegroup and kops edit cluster, apply with kops "
+                              "update cluster --target terraform, then kops validate cluster --wait)");
   Scaler scaler(o, progress);
   return scaler.Run();
 }

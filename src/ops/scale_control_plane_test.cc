@@ -361,5 +361,35 @@ TEST_F(ScaleRunnerTest, ARunStoppedBetweenTheSpecWriteAndTheGroupDeletionsResume
   ExpectStoreConsistent();
 }
 
+TEST(ScaleControlPlane, AnAwsClusterIsRefusedWithTheWayToDoItAndTheStoreIsUnchanged) {
+  store::Clientset cs(store::NewMemVfs("memfs://scale-aws-refused"));
+  create::CreateClusterOptions o;
+  o.cluster_name = "ha.example.com";
+  o.state_store = cs.vfs().Url();
+  o.cloud_provider = "aws";
+  o.zones = {"us-test-1a"};
+  o.node_count = 1;
+  o.creation_timestamp = "2024-01-01T00:00:00Z";
+  auto r = create::NewCluster(o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_TRUE(cs.CreateClusterWithGroups(r->cluster, r->instance_groups).ok());
+  auto before = cs.ListInstanceGroups("ha.example.com");
+  ASSERT_TRUE(before.ok());
+  std::ostringstream out, progress;
+  ScaleControlPlaneOptions so{.cluster_name = "ha.example.com",
+                              .zones = {"us-test-1a", "us-test-1b", "us-test-1c"},
+                              .yes = true,
+                              .clientset = &cs,
+                              .store_url = cs.vfs().Url(),
+                              .out = &out};
+  Status st = ScaleControlPlane(so, progress);
+  ASSERT_EQ(st.code(), Code::kFailedPrecondition);
+  EXPECT_NE(st.message().find("uses cloud \"aws\""), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("update cluster --target terraform"), std::string::npos) << st.message();
+  auto after = cs.ListInstanceGroups("ha.example.com");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->size(), before->size());
+}
+
 }  // namespace
 }  // namespace kops::ops
