@@ -49,6 +49,7 @@ class AwsValidationSource : public ValidationSource {
   ApiObservation ApiHealth() override;
   Result<std::vector<nlohmann::json>> Nodes() override;
   std::chrono::system_clock::time_point WallNow() override { return clock_.WallNow(); }
+  bool ControlPlanesRegisterNodes() const override { return true; }
 
  private:
   Result<std::vector<AwsGroup>>& Groups();

@@ -76,8 +76,8 @@ void EvaluateNodes(const ValidationInput& in, const ValidationOptions& options, 
     return;
   }
   for (const GroupObservation& g : in.groups) {
-    if (IsControlPlane(g.role)) continue;  // control planes register no Node here
-    std::string role = g.role == "Bastion" ? "bastion" : "node";
+    if (IsControlPlane(g.role) && !in.control_plane_nodes) continue;  // the local cloud's register none
+    std::string role = IsControlPlane(g.role) ? "control-plane" : g.role == "Bastion" ? "bastion" : "node";
     for (const MachineObservation& m : g.machines) {
       if (!m.running) continue;
       const nlohmann::json* node = FindNode(in.nodes, m);

@@ -18,6 +18,7 @@ Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, 
     in.nodes_error = nodes.status().message();
   }
   in.now = source.WallNow();
+  in.control_plane_nodes = source.ControlPlanesRegisterNodes();
   return in;
 }
 

@@ -25,6 +25,8 @@ class ValidationSource {
   virtual Result<std::vector<nlohmann::json>> Nodes() = 0;
   // Wall time (readiness of node heartbeats is judged against it).
   virtual std::chrono::system_clock::time_point WallNow() = 0;
+  // Whether control-plane instances register Nodes (ValidationInput::control_plane_nodes).
+  virtual bool ControlPlanesRegisterNodes() const { return false; }
 };
 
 // kops' role name for a spec role: the API's "Master" is "ControlPlane" in what kops

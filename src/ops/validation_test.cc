@@ -139,6 +139,20 @@ TEST(EvaluateCluster, NodeMatchedByProviderId) {
   EXPECT_EQ(v.nodes.size(), 3u);
 }
 
+TEST(EvaluateCluster, ControlPlaneNodesAreCheckedWhereControlPlanesRegisterThem) {
+  ValidationInput in = HealthyInput();
+  EXPECT_TRUE(EvaluateCluster(in).healthy());  // local: control planes register no Node
+  in.control_plane_nodes = true;
+  EXPECT_EQ(Names(EvaluateCluster(in)),
+            (std::vector<std::string>{"Machine i-cpa", "Machine i-cpb", "Machine i-cpc"}));
+  for (const char* id : {"i-cpa", "i-cpb", "i-cpc"}) in.nodes.push_back(testing::ReadyNode(id, in.now));
+  ClusterValidation v = EvaluateCluster(in);
+  EXPECT_TRUE(v.healthy()) << v.failures[0].message;
+  ASSERT_EQ(v.nodes.size(), 6u);
+  EXPECT_EQ(v.nodes[0].name, "i-cpa");
+  EXPECT_EQ(v.nodes[0].role, "control-plane");
+}
+
 TEST(EvaluateEtcd, NoLeaderAndSplitLeaders) {
   ValidationInput in = HealthyInput();
   for (auto& m : in.etcd[0].members) m.leader_id = 0;

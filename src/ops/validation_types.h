@@ -85,6 +85,9 @@ struct ValidationInput {
   std::string nodes_error;
   std::vector<nlohmann::json> nodes;  // Node objects from /api/v1/nodes
   std::chrono::system_clock::time_point now;  // wall time the nodes were read
+  // Control-plane instances register Nodes (a real kubelet runs on them: AWS); the local
+  // cloud's control planes register none.
+  bool control_plane_nodes = false;
 };
 
 // kops' ValidationError: {type, name, message}.
