@@ -40,13 +40,7 @@ Result<std::vector<RollGroup>> AwsRollingUpdateCloud::Groups() {
   }
   std::vector<RollGroup> out;
   for (const api::InstanceGroup& ig : specs_.groups) {
-    RollGroup g;
-    g.name = ig.name();
-    g.role = KopsRole(ig.spec.role);
-    g.min_size = ig.spec.min_size.value_or(1);
-    g.max_size = ig.spec.max_size.value_or(g.min_size);
-    g.target = g.min_size;
-    ResolveRollingUpdateSettings(specs_.cluster, ig, g);
+    RollGroup g = RollGroupOfSpec(specs_.cluster, ig);
     if (const AwsGroup* cg = FindAwsGroup(groups, g.name)) {
       g.min_size = cg->min_size;
       g.max_size = cg->max_size;

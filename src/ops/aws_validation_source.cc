@@ -82,30 +82,13 @@ std::vector<EtcdClusterObservation> AwsValidationSource::EtcdClusters() {
 }
 
 ApiObservation AwsValidationSource::ApiHealth() {
-  ApiObservation obs;
-  if (!clients_.kube) {
-    obs.message = kNoKubeApi;
-    return obs;
-  }
-  obs.endpoint = clients_.kube->endpoint();
-  Result<HttpResponse> r = clients_.kube->Do("GET", "/readyz");
-  if (!r.ok()) {
-    obs.message = r.status().message();
-    return obs;
-  }
-  obs.reachable = true;
-  obs.status = r->status;
-  obs.message = BodySummary(r->body);
-  return obs;
+  if (!clients_.kube) return ApiObservation{"", false, 0, kNoKubeApi};
+  return ObserveReadyz(*clients_.kube);
 }
 
 Result<std::vector<nlohmann::json>> AwsValidationSource::Nodes() {
   if (!clients_.kube) return FailedPrecondition(kNoKubeApi);
-  ASSIGN_OR_RETURN(nlohmann::json list, clients_.kube->GetJson("/api/v1/nodes"));
-  std::vector<nlohmann::json> out;
-  if (list.contains("items") && list["items"].is_array())
-    for (const nlohmann::json& n : list["items"]) out.push_back(n);
-  return out;
+  return ListNodes(*clients_.kube);
 }
 
 }  // namespace kops::ops

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/etcd_layout.h"
+#include "ops/json_fields.h"
 
 namespace kops::ops {
 
@@ -15,19 +16,6 @@ using nlohmann::json;
 constexpr const char* kMemberListError =
     "the etcd member list is not readable through the Kubernetes API (observed through "
     "etcd-manager pods)";
-
-std::string StringAt(const json& obj, const char* key) {
-  if (!obj.is_object()) return "";
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-const json& ObjectAt(const json& obj, const char* key) {
-  static const json kEmpty = json::object();
-  if (!obj.is_object()) return kEmpty;
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_object() ? *it : kEmpty;
-}
 
 // The items of a list answer, or an error naming what was asked.
 Result<std::vector<json>> ListItems(ApiClient& api, const std::string& path) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
+#include "ops/json_fields.h"
 
 namespace kops::ops {
 
@@ -18,20 +19,6 @@ Code CodeOfHttp(int status) {
   if (status == 404) return Code::kNotFound;
   if (status == 409) return Code::kConflict;
   return Code::kUnavailable;
-}
-
-// obj[key] as a string when obj is an object holding a string there, "" otherwise.
-std::string StringAt(const json& obj, const char* key) {
-  if (!obj.is_object()) return "";
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-const json& ObjectAt(const json& obj, const char* key) {
-  static const json kEmpty = json::object();
-  if (!obj.is_object()) return kEmpty;
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_object() ? *it : kEmpty;
 }
 
 bool OwnedByDaemonSet(const json& meta) {

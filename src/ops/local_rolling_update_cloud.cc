@@ -71,15 +71,9 @@ Result<std::vector<RollGroup>> LocalRollingUpdateCloud::Groups() {
   }
   std::vector<RollGroup> out;
   for (const api::InstanceGroup& ig : specs_.groups) {
-    RollGroup g;
-    g.name = ig.name();
-    g.role = KopsRole(ig.spec.role);
-    g.min_size = ig.spec.min_size.value_or(1);
-    g.max_size = ig.spec.max_size.value_or(g.min_size);
-    g.target = g.min_size;
+    RollGroup g = RollGroupOfSpec(specs_.cluster, ig);
     for (const local::Group& cg : facts.groups)
       if (cg.name == g.name) g.target = cg.desired;
-    ResolveRollingUpdateSettings(specs_.cluster, ig, g);
     for (const local::InstanceInfo& i : facts.instances) {
       if (i.group != g.name || !i.instance.Live()) continue;
       g.instances.push_back({i.instance.id, i.instance.zone, nodes.count(i.instance.id) ? i.instance.id : "",

@@ -76,15 +76,7 @@ ApiObservation LocalValidationSource::ApiHealth() {
     return obs;
   }
   ApiClient api(*deps_.http, obs.endpoint, *tls, deps_.timeout);
-  Result<HttpResponse> r = api.Do("GET", "/readyz");
-  if (!r.ok()) {
-    obs.message = r.status().message();
-    return obs;
-  }
-  obs.reachable = true;
-  obs.status = r->status;
-  obs.message = BodySummary(r->body);
-  return obs;
+  return ObserveReadyz(api);
 }
 
 Result<std::vector<nlohmann::json>> LocalValidationSource::Nodes() {
@@ -92,11 +84,7 @@ Result<std::vector<nlohmann::json>> LocalValidationSource::Nodes() {
   ASSIGN_OR_RETURN(std::string endpoint, LocalApiEndpoint(*facts_, cluster_.name()));
   ASSIGN_OR_RETURN(TlsConfig tls, AdminTls());
   ApiClient api(*deps_.http, endpoint, tls, deps_.timeout);
-  ASSIGN_OR_RETURN(nlohmann::json list, api.GetJson("/api/v1/nodes"));
-  std::vector<nlohmann::json> nodes;
-  if (list.contains("items") && list["items"].is_array())
-    for (const auto& n : list["items"]) nodes.push_back(n);
-  return nodes;
+  return ListNodes(api);
 }
 
 std::vector<EtcdClusterObservation> LocalValidationSource::EtcdClusters() {

@@ -1,5 +1,7 @@
 #include "ops/rolling_update_settings.h"
 
+#include "ops/validation_source.h"
+
 namespace kops::ops {
 
 void ResolveRollingUpdateSettings(const api::Cluster& cluster, const api::InstanceGroup& ig, RollGroup& group) {
@@ -13,6 +15,17 @@ void ResolveRollingUpdateSettings(const api::Cluster& cluster, const api::Instan
     if (!group.max_surge) group.max_surge = defaults->max_surge;
     if (!group.max_unavailable) group.max_unavailable = defaults->max_unavailable;
   }
+}
+
+RollGroup RollGroupOfSpec(const api::Cluster& cluster, const api::InstanceGroup& ig) {
+  RollGroup g;
+  g.name = ig.name();
+  g.role = KopsRole(ig.spec.role);
+  g.min_size = ig.spec.min_size.value_or(1);
+  g.max_size = ig.spec.max_size.value_or(g.min_size);
+  g.target = g.min_size;
+  ResolveRollingUpdateSettings(cluster, ig, g);
+  return g;
 }
 
 }  // namespace kops::ops

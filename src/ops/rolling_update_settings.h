@@ -12,4 +12,8 @@ namespace kops::ops {
 // the plan's defaults apply).
 void ResolveRollingUpdateSettings(const api::Cluster& cluster, const api::InstanceGroup& ig, RollGroup& group);
 
+// A group as its spec describes it, before the cloud is asked: name, kops' role, sizes
+// (target = minSize) and the resolved rolling-update settings; no instances.
+RollGroup RollGroupOfSpec(const api::Cluster& cluster, const api::InstanceGroup& ig);
+
 }  // namespace kops::ops

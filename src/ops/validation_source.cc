@@ -2,6 +2,28 @@
 
 namespace kops::ops {
 
+ApiObservation ObserveReadyz(ApiClient& api) {
+  ApiObservation obs;
+  obs.endpoint = api.endpoint();
+  Result<HttpResponse> r = api.Do("GET", "/readyz");
+  if (!r.ok()) {
+    obs.message = r.status().message();
+    return obs;
+  }
+  obs.reachable = true;
+  obs.status = r->status;
+  obs.message = BodySummary(r->body);
+  return obs;
+}
+
+Result<std::vector<nlohmann::json>> ListNodes(ApiClient& api) {
+  ASSIGN_OR_RETURN(nlohmann::json list, api.GetJson("/api/v1/nodes"));
+  std::vector<nlohmann::json> nodes;
+  if (list.contains("items") && list["items"].is_array())
+    for (const auto& n : list["items"]) nodes.push_back(n);
+  return nodes;
+}
+
 std::string KopsRole(const std::string& spec_role) { return spec_role == "Master" ? "ControlPlane" : spec_role; }
 
 Result<ValidationInput> CollectValidationInput(const std::string& cluster_name, ValidationSource& source) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "ops/api_client.h"
 #include "ops/validation_types.h"
 
 namespace kops::ops {
@@ -32,6 +33,11 @@ class ValidationSource {
 // kops' role name for a spec role: the API's "Master" is "ControlPlane" in what kops
 // prints; the others ("Node", "Bastion", "APIServer") are as written.
 std::string KopsRole(const std::string& spec_role);
+
+// GET /readyz through api (ApiObservation: endpoint, reachable, status, first line).
+ApiObservation ObserveReadyz(ApiClient& api);
+// The items of GET /api/v1/nodes through api.
+Result<std::vector<nlohmann::json>> ListNodes(ApiClient& api);
 
 // One observation of everything. Fails only when the instance groups cannot be read
 // (no spec or no cloud): nothing else can be judged without them.
