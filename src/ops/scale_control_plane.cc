@@ -70,6 +70,16 @@ class LocalScaleBackend : public ScaleBackend {
                      const LocalCloudFacts& facts, const std::string& skip_group) override {
     return etcd_.Lists(etcd_cluster, member, facts, skip_group);
   }
+  Status DrainFromLoadBalancer(const std::string& instance_id) override {
+    return cloud_.DrainBackend(ref_, instance_id);
+  }
+  Result<int> LoadBalancerConnections(const std::string& instance_id) override {
+    ASSIGN_OR_RETURN(std::vector<local::BackendInfo> backends, cloud_.DescribeBackends(ref_));
+    int open = 0;
+    for (const auto& b : backends)
+      if (b.instance_id == instance_id) open += b.connections;
+    return open;
+  }
 
  private:
   const ScaleControlPlaneOptions& o_;
@@ -102,6 +112,7 @@ class Scaler {
   Status AddToSpec(const create::ScalePlan& plan);
   Status RemoveFromSpec(const std::vector<std::string>& groups);
   Status RemoveEtcdMember(const create::ScaleStep& step);
+  Status TakeOutOfLoadBalancer(const std::string& group);
   Status Apply();
   Status WaitForMembers();
   Status DeleteVolumes(const create::ScaleStep& step);
@@ -203,7 +214,47 @@ Status Scaler::RemoveFromSpec(const std::vector<std::string>& gone) {
   return Status::Ok();
 }
 
+// The group's running instances stop getting new API connections, and those open end,
+// before their etcd member leaves: the API on a removed member's instance can no longer
+// answer, and a request the load balancer sent it would wait for its deadline.
+Status Scaler::TakeOutOfLoadBalancer(const std::string& group) {
+  for (const auto& i : facts_.instances) {
+    if (i.group != group || i.instance.state != local::InstanceState::kRunning) continue;
+    const std::string& id = i.instance.id;
+    const Clock::TimePoint begin = clock_.Now();
+    Status drained;
+    while (true) {
+      drained = backend_->DrainFromLoadBalancer(id);
+      if (drained.ok() || drained.code() == Code::kNotFound) break;
+      // haproxy answers "No such server" until it has loaded the instance: retry.
+      if (drained.code() != Code::kUnavailable || clock_.Now() - begin >= o_.lb_drain_timeout)
+        return drained.WithContext("take instance " + id + " out of the API load balancer");
+      clock_.SleepFor(std::chrono::milliseconds(500));
+    }
+    if (drained.code() == Code::kNotFound) {
+      progress_ << "  instance " << id << " (" << group << ") is not behind the API load balancer\n";
+      continue;
+    }
+    progress_ << "  instance " << id << " (" << group << ") drained from the API load balancer\n";
+    int open = 0;
+    while (true) {
+      ASSIGN_OR_RETURN(open, backend_->LoadBalancerConnections(id));
+      if (open == 0) break;
+      if (clock_.Now() - begin >= o_.lb_drain_timeout) {
+        progress_ << "  going on with " << open << " connection(s) still open to " << id << " after "
+                  << Seconds(clock_.Now() - begin) << "\n";
+        break;
+      }
+      clock_.SleepFor(std::chrono::milliseconds(200));
+    }
+    if (open == 0)
+      progress_ << "  no connection left to " << id << " after " << Seconds(clock_.Now() - begin) << "\n";
+  }
+  return Status::Ok();
+}
+
 Status Scaler::RemoveEtcdMember(const create::ScaleStep& step) {
+  if (!step.group.empty()) RETURN_IF_ERROR(TakeOutOfLoadBalancer(step.group));
   for (const std::string& c : step.etcd_clusters) {
     RETURN_IF_ERROR(backend_->RemoveMember(c, step.member, step.group, facts_, progress_));
     // Its discovery record: a later member of the same name starts from a clean slate.

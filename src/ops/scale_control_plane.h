@@ -11,9 +11,12 @@
 //                    cluster (the instances' etcd managers join as learners one at a
 //                    time and promote themselves once caught up);
 //   RemoveFromSpec   the group's members out of the cluster, then the group deleted;
-//   RemoveEtcdMember leadership moved away if it leads, MemberRemove, then checked for a
-//                    few seconds that its manager (which now reads it left the spec)
-//                    does not add it back; its discovery record is removed;
+//   RemoveEtcdMember the group's instance first taken out of the API load balancer
+//                    (drained, then its connections awaited for up to lb_drain_timeout:
+//                    its API answers only through its own etcd member, which is about to
+//                    leave), then leadership moved away if it leads, MemberRemove, then
+//                    checked for a few seconds that its manager (which now reads it left
+//                    the spec) does not add it back; its discovery record is removed;
 //   DeleteVolumes    once the group's instance is gone, its volumes are deleted (their
 //                    member no longer exists) and named on progress.
 // No journal: an interrupted run is resumed by running the same command, since the plan is
@@ -55,6 +58,12 @@ class ScaleBackend {
                               std::ostream& progress) = 0;
   virtual Result<bool> Lists(const std::string& etcd_cluster, const std::string& member,
                              const LocalCloudFacts& facts, const std::string& skip_group) = 0;
+  // The API load balancer stops sending the instance new connections. kNotFound when it
+  // is not one of its backends; kUnavailable when it cannot tell yet (retried).
+  virtual Status DrainFromLoadBalancer(const std::string& instance_id) = 0;
+  // The connections the API load balancer has open to the instance now (0: none or not
+  // a backend).
+  virtual Result<int> LoadBalancerConnections(const std::string& instance_id) = 0;
 };
 
 struct ScaleControlPlaneOptions {
@@ -69,6 +78,9 @@ struct ScaleControlPlaneOptions {
   ScaleBackend* backend = nullptr;        // null: the local cloud and etcd; not owned
   Clock::Duration member_timeout = std::chrono::minutes(5);
   Clock::Duration instance_timeout = std::chrono::minutes(2);
+  // How long a removed instance's drain may wait for its connections to end (then it goes
+  // on, saying how many are left).
+  Clock::Duration lb_drain_timeout = std::chrono::seconds(15);
 };
 
 Status ScaleControlPlane(const ScaleControlPlaneOptions& options, std::ostream& progress);

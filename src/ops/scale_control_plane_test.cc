@@ -126,6 +126,23 @@ class FakeScaleBackend : public ScaleBackend {
     return Listed(c, member);
   }
 
+  Status DrainFromLoadBalancer(const std::string& id) override {
+    if (drain_unavailable > 0) {
+      --drain_unavailable;
+      return Unavailable("load balancer api: drain " + id + ": No such server.");
+    }
+    log.push_back("drain " + id);
+    open_[id] = lb_connections;
+    return Status::Ok();
+  }
+  // Each poll after the drain, one connection ends (unless they stay open).
+  Result<int> LoadBalancerConnections(const std::string& id) override {
+    if (!open_.count(id)) return Internal("connections of " + id + " asked before its drain");
+    int& open = open_[id];
+    if (open > 0 && !connections_stay_open && --open == 0) log.push_back("idle " + id);
+    return open;
+  }
+
   bool Listed(const std::string& c, const std::string& name) {
     for (const auto& m : etcd[c])
       if (m.name == name) return true;
@@ -152,12 +169,16 @@ class FakeScaleBackend : public ScaleBackend {
   Strings log;
   int fail_apply = 0;
   std::string fail_remove_of;
+  int lb_connections = 2;  // open to an instance when it is drained
+  bool connections_stay_open = false;
+  int drain_unavailable = 0;  // drains answered Unavailable before one succeeds
 
  private:
   store::Clientset& cs_;
   std::string cluster_;
   LocalCloudFacts facts_;
   std::map<std::string, local::Volume> volumes_;
+  std::map<std::string, int> open_;  // instance -> connections still open after its drain
 };
 
 const char kName[] = "dev.local";
@@ -295,6 +316,41 @@ TEST_F(ScaleRunnerTest, ShrinkingRemovesMembersOneAtATimeBeforeTheirGroupsAndVol
   EXPECT_EQ(ControlPlaneGroups(),
             (Strings{"control-plane-local-a", "control-plane-local-b-1", "control-plane-local-c-1"}));
   ExpectStoreConsistent();
+}
+
+TEST_F(ScaleRunnerTest, EachRemovedInstanceLeavesTheLoadBalancerAndItsConnectionsEndBeforeItsMemberLeavesEtcd) {
+  ASSERT_TRUE(Scale(5).ok()) << progress_.str();
+  EXPECT_TRUE(backend_.Log("drain").empty()) << "growing drains nothing";
+  backend_.log.clear();
+  Status st = Scale(3);
+  ASSERT_TRUE(st.ok()) << st.message() << "\n" << progress_.str();
+  Strings order;
+  for (const auto& l : backend_.log)
+    if (l.rfind("drain", 0) == 0 || l.rfind("idle", 0) == 0 || l.rfind("remove main", 0) == 0) order.push_back(l);
+  ASSERT_EQ(order.size(), 6u) << ::testing::PrintToString(backend_.log);
+  // drain i-x, its connections end, then its member leaves; then the next one.
+  for (size_t k : {0u, 3u}) {
+    EXPECT_EQ(order[k].rfind("drain i-", 0), 0u) << order[k];
+    EXPECT_EQ(order[k + 1], "idle " + order[k].substr(6));
+    EXPECT_EQ(order[k + 2].rfind("remove main ", 0), 0u) << order[k + 2];
+  }
+  EXPECT_NE(order[0], order[3]);
+  EXPECT_NE(progress_.str().find("drained from the API load balancer"), std::string::npos) << progress_.str();
+  EXPECT_NE(progress_.str().find("no connection left to i-"), std::string::npos) << progress_.str();
+}
+
+TEST_F(ScaleRunnerTest, ADrainRetriedWhileTheLoadBalancerCannotTellAndOpenConnectionsDoNotBlockForever) {
+  ASSERT_TRUE(Scale(5).ok()) << progress_.str();
+  backend_.drain_unavailable = 2;
+  backend_.connections_stay_open = true;
+  const auto began = clock_.Now();
+  Status st = Scale(3);
+  ASSERT_TRUE(st.ok()) << st.message() << "\n" << progress_.str();
+  EXPECT_EQ(backend_.Log("drain").size(), 2u);
+  EXPECT_EQ(backend_.Log("remove main").size(), 2u);
+  EXPECT_NE(progress_.str().find("going on with 2 connection(s) still open to i-"), std::string::npos)
+      << progress_.str();
+  EXPECT_GE(clock_.Now() - began, 2 * std::chrono::seconds(15)) << "each drain waited its timeout";
 }
 
 TEST_F(ScaleRunnerTest, AFailedApplyNamesTheStepLeavesTheStoreConsistentAndTheRerunResumes) {

@@ -45,7 +45,7 @@ struct InstanceInfo {
 struct BackendInfo {
   std::string load_balancer;
   std::string instance_id;
-  std::string status;  // haproxy's: "UP", "DOWN", "DRAIN", "MAINT", "UP 1/2", ...
+  std::string status;  // haproxy's: "UP", "DOWN", "DRAIN", "MAINT", "UP 1/2", ...; "INITIAL (UP)" until registered
   int connections = 0;
 };
 

@@ -10,7 +10,7 @@ DaemonCore::DaemonCore(const StateDir& dir, ProcessRunner& runner, Clock& clock,
       runner_(runner),
       clock_(clock),
       options_(std::move(options)),
-      lbs_(runner, dir, options_.haproxy_path),
+      lbs_(runner, dir, clock, options_.haproxy_path),
       applier_(runner, dir, clock, lbs_, options_.applier),
       service_(state_, applier_, lbs_, dir.root()) {}
 

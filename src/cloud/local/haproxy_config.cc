@@ -34,7 +34,8 @@ std::string RenderHaproxyConfig(const HaproxyConfig& c) {
     << "  default-server inter " << c.check_interval_ms << "ms fall " << c.fall << " rise "
     << c.rise << " check-ssl verify none\n";
   for (const auto& b : c.backends) {
-    o << "  server " << b.name << " " << b.address << ":" << b.port << " check\n";
+    o << "  server " << b.name << " " << b.address << ":" << b.port << " check"
+      << (c.initial.count(b.name) ? " weight 0" : "") << "\n";
   }
   // Fail open, as a cloud's network load balancer does: when no server passes its
   // check (etcd quorum lost makes every /readyz fail), connections still reach the
@@ -52,6 +53,38 @@ std::string HaproxyDrainCommand(const std::string& server_name) {
 
 std::string HaproxyReadyCommand(const std::string& server_name) {
   return "set server api/" + server_name + " state ready\n";
+}
+
+std::string HaproxyRegisterCommand(const std::string& server_name) {
+  return "set server api/" + server_name + " weight 1\n";
+}
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+bool DiffersOnlyInRegistrations(const std::string& loaded, const std::string& next) {
+  std::vector<std::string> a = Lines(loaded), b = Lines(next);
+  if (a.size() != b.size()) return false;
+  static const std::string kInitial = " weight 0";
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    bool registered = b[i].rfind("  server ", 0) == 0 && a[i] == b[i] + kInitial;
+    if (!registered) return false;
+  }
+  return true;
+}
+
+bool PassedHealthCheck(const HaproxyServerStat& server) {
+  return server.status == "UP" && server.check_status == "L7OK";
 }
 
 namespace {
@@ -80,6 +113,7 @@ Result<std::vector<HaproxyServerStat>> ParseHaproxyStat(const std::string& csv) 
     return -1;
   };
   int px = column("pxname"), sv = column("svname"), scur = column("scur"), status = column("status");
+  int weight = column("weight"), check = column("check_status");
   if (px < 0 || sv < 0 || scur < 0 || status < 0) {
     return InvalidArgument("haproxy show stat: the header lacks pxname, svname, scur or status");
   }
@@ -88,13 +122,19 @@ Result<std::vector<HaproxyServerStat>> ParseHaproxyStat(const std::string& csv) 
     std::vector<std::string> f = SplitCsv(line);
     if (static_cast<int>(f.size()) <= std::max({px, sv, scur, status})) continue;
     if (f[px] != "api" || f[sv] == "BACKEND" || f[sv] == "FRONTEND") continue;
-    int sessions = 0;
-    try {
-      sessions = f[scur].empty() ? 0 : std::stoi(f[scur]);
-    } catch (...) {
-      return InvalidArgument("haproxy show stat: scur \"" + f[scur] + "\" of server " + f[sv] + " is not a number");
-    }
-    out.push_back({f[sv], f[status], sessions});
+    auto number = [&](int col, const char* name) -> Result<int> {
+      if (col < 0 || col >= static_cast<int>(f.size()) || f[col].empty()) return 0;
+      try {
+        return std::stoi(f[col]);
+      } catch (...) {
+        return InvalidArgument(std::string("haproxy show stat: ") + name + " \"" + f[col] + "\" of server " +
+                               f[sv] + " is not a number");
+      }
+    };
+    ASSIGN_OR_RETURN(int sessions, number(scur, "scur"));
+    ASSIGN_OR_RETURN(int w, number(weight, "weight"));
+    std::string checked = check >= 0 && check < static_cast<int>(f.size()) ? f[check] : "";
+    out.push_back({f[sv], f[status], sessions, w, checked});
   } while (std::getline(in, line));
   return out;
 }

@@ -7,8 +7,17 @@
 // terminating it.
 // It fails open: each server is also listed, unchecked, as a backup (named
 // <name>-failopen), used only while no server passes its check.
+//
+// Registration, as a cloud load balancer's target registration: haproxy starts a server
+// it has just loaded as UP, before any check (2.6 has no `init-state`), so a new instance
+// whose API listens before its etcd member has joined would get connections it cannot
+// serve. A server not yet registered is rendered with `weight 0`: haproxy checks it but
+// sends it nothing. Once a check passed (status UP, check L7OK) the daemon gives it its
+// weight through the runtime API ("set server api/<name> weight 1"); the next config
+// lists it without `weight 0`, which needs no reload.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +30,7 @@ struct HaproxyConfig {
   std::string frontend_address;  // e.g. "127.31.5.1"
   int frontend_port = 443;
   std::vector<LoadBalancerBackend> backends;  // rendered in the order given
+  std::set<std::string> initial;  // backends not registered yet: rendered with `weight 0`
   std::string health_check_path = "/readyz";
   std::string runtime_socket;  // path of the runtime API socket
   std::string pid_file;
@@ -45,17 +55,30 @@ std::string RenderHaproxyConfig(const HaproxyConfig& config);
 // The runtime-API command that drains (or re-enables) one backend server.
 std::string HaproxyDrainCommand(const std::string& server_name);
 std::string HaproxyReadyCommand(const std::string& server_name);
+// The runtime-API command that registers a server: it gets the weight of the others.
+std::string HaproxyRegisterCommand(const std::string& server_name);
+
+// Whether `next` differs from `loaded` only by servers that lost their `weight 0`
+// (registered through the runtime API since), so haproxy needs no reload. Equal texts: true.
+bool DiffersOnlyInRegistrations(const std::string& loaded, const std::string& next);
 
 // One server of the "api" backend as haproxy's runtime "show stat" reports it.
 struct HaproxyServerStat {
   std::string name;    // the server (instance id)
   std::string status;  // "UP", "UP 1/2", "DOWN", "DRAIN", "MAINT", "no check", ...
   int sessions = 0;    // scur: connections open to it now
+  int weight = 0;      // its effective weight now (0: it gets no new connection)
+  std::string check_status;  // the last check's result: "L7OK", "L7STS", "L4CON", "INI" (none yet), ...
   bool operator==(const HaproxyServerStat&) const = default;
 };
 inline constexpr char kHaproxyShowStatCommand[] = "show stat\n";
 // The servers of backend "api" in a "show stat" answer (CSV with a "# " header line);
-// kInvalidArgument when the header lacks pxname, svname, scur or status.
+// kInvalidArgument when the header lacks pxname, svname, scur or status (weight and
+// check_status are read when present).
 Result<std::vector<HaproxyServerStat>> ParseHaproxyStat(const std::string& csv);
+
+// Whether haproxy saw the server pass a health check and counts it up: status "UP" with
+// the last check "L7OK" (a server it has only just loaded is "UP" with check "INI").
+bool PassedHealthCheck(const HaproxyServerStat& server);
 
 }  // namespace kops::cloud::local

@@ -49,6 +49,18 @@ TEST(HaproxyConfigTest, RendersTcpPassthroughWithTlsHealthChecks) {
 TEST(HaproxyConfigTest, DrainCommands) {
   EXPECT_EQ(HaproxyDrainCommand("i-0a"), "set server api/i-0a state drain\n");
   EXPECT_EQ(HaproxyReadyCommand("i-0a"), "set server api/i-0a state ready\n");
+  EXPECT_EQ(HaproxyRegisterCommand("i-0a"), "set server api/i-0a weight 1\n");
+}
+
+TEST(HaproxyConfigTest, ABackendNotRegisteredYetIsCheckedButWeighsNothing) {
+  HaproxyConfig c = Sample("/run/lb");
+  c.initial = {"i-0b"};
+  std::string text = RenderHaproxyConfig(c);
+  EXPECT_NE(text.find("  server i-0a 127.31.4.1:443 check\n  server i-0b 127.42.7.1:443 check weight 0\n"),
+            std::string::npos)
+      << text;
+  // Its fail-open backup stays as it was: used only when no server passes its check.
+  EXPECT_NE(text.find("  server i-0b-failopen 127.42.7.1:443 backup\n"), std::string::npos) << text;
 }
 
 // haproxy -c checks the file without binding anything.
@@ -86,8 +98,29 @@ TEST(HaproxyConfigTest, ParsesTheApiServersOfShowStat) {
       "\n";
   auto servers = ParseHaproxyStat(csv);
   ASSERT_TRUE(servers.ok()) << servers.status().message();
-  EXPECT_EQ(*servers, (std::vector<HaproxyServerStat>{{"i-0a", "DRAIN", 2}, {"i-0b", "UP 1/2", 0}}));
+  EXPECT_EQ(*servers, (std::vector<HaproxyServerStat>{{"i-0a", "DRAIN", 2, 1}, {"i-0b", "UP 1/2", 0, 1}}));
   EXPECT_EQ(ParseHaproxyStat("api,i-0a,1\n").status().code(), Code::kInvalidArgument);
+  auto bad = ParseHaproxyStat("# pxname,svname,scur,status,weight\napi,i-0a,0,UP,heavy\n");
+  EXPECT_EQ(bad.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("weight \"heavy\" of server i-0a"), std::string::npos)
+      << bad.status().message();
+}
+
+TEST(HaproxyConfigTest, AServerPassedItsCheckWhenUpWithAPassedLastCheck) {
+  auto servers = ParseHaproxyStat(
+      "# pxname,svname,scur,status,weight,check_status\n"
+      "api,i-new,0,UP,0,INI\n"         // just loaded: UP before any check
+      "api,i-ok,0,UP,0,L7OK\n"
+      "api,i-rising,0,DOWN 1/2,0,L7OK\n"
+      "api,i-failing,0,UP 1/2,1,L7STS\n"
+      "api,i-down,0,DOWN,0,L4CON\n");
+  ASSERT_TRUE(servers.ok()) << servers.status().message();
+  ASSERT_EQ(servers->size(), 5u);
+  EXPECT_EQ((*servers)[1], (HaproxyServerStat{"i-ok", "UP", 0, 0, "L7OK"}));
+  std::vector<std::string> passed;
+  for (const auto& s : *servers)
+    if (PassedHealthCheck(s)) passed.push_back(s.name);
+  EXPECT_EQ(passed, (std::vector<std::string>{"i-ok"}));
 }
 
 }  // namespace

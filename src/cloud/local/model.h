@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,9 @@ struct LoadBalancer {
   std::string health_check_path = "/readyz";
   int haproxy_pid = 0;
   uint64_t haproxy_start_ticks = 0;  // tells pid reuse apart (process_runner.h)
+  // Backends that passed a health check since they joined: haproxy sends them
+  // connections. The others are checked but get none yet (haproxy_config.h).
+  std::set<std::string> registered;
 
   std::string Key() const { return GroupKey(cluster_id, name); }
 };

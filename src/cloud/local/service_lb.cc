@@ -1,5 +1,10 @@
-// CloudService: the load-balancer calls of a rolling update (DrainBackend,
-// DescribeBackends), answered from haproxy's runtime API.
+// CloudService: the load-balancer calls of a rolling update and a control-plane scale
+// (DrainBackend, DescribeBackends), answered from haproxy's runtime API. A backend not
+// registered yet (lb_manager.h) is described as "INITIAL (<haproxy's status>)", as a
+// cloud load balancer reports a target whose health checks have not passed yet: it gets
+// no connection whatever haproxy's status says.
+#include <algorithm>
+
 #include "cloud/local/lb_manager.h"
 #include "cloud/local/service.h"
 
@@ -20,8 +25,13 @@ Result<Json> CloudService::Do(const DescribeBackendsRequest& r) {
   for (const auto& [key, lb] : state_.load_balancers) {
     if (lb.cluster_id != cluster) continue;
     ASSIGN_OR_RETURN(std::vector<HaproxyServerStat> servers, lbs_.ServerStats(lb));
+    std::vector<LoadBalancerBackend> backends = LoadBalancerManager::Backends(state_, lb);
     for (const HaproxyServerStat& s : servers) {
-      list.push_back({{"load_balancer", lb.name}, {"instance_id", s.name}, {"status", s.status},
+      bool backend = std::any_of(backends.begin(), backends.end(),
+                                 [&](const LoadBalancerBackend& b) { return b.name == s.name; });
+      bool initial = backend && !lb.registered.count(s.name);
+      list.push_back({{"load_balancer", lb.name}, {"instance_id", s.name},
+                      {"status", initial ? "INITIAL (" + s.status + ")" : s.status},
                       {"connections", s.sessions}});
     }
   }

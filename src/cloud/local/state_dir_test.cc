@@ -67,6 +67,7 @@ CloudState SampleState() {
   lb.name = "api";
   lb.address = "127.31.5.1";
   lb.group_keys = {g.Key()};
+  lb.registered = {i.id};
   s.load_balancers[lb.Key()] = lb;
   s.zones.push_back({g.cluster_id, "local-a", 7940, false});
   return s;
@@ -105,6 +106,7 @@ TEST_F(StateDirTest, SaveThenLoadRoundTrips) {
   EXPECT_EQ(i.state, InstanceState::kTerminating);
   EXPECT_EQ(i.pid_start_ticks, 77u);
   EXPECT_FALSE(loaded->zones[0].up);
+  EXPECT_EQ(loaded->load_balancers.begin()->second.registered, (std::set<std::string>{i.id}));
 }
 
 TEST_F(StateDirTest, CorruptStateIsAnError) {

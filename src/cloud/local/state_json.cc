@@ -66,7 +66,8 @@ Json ToJson(const LoadBalancer& v) {
           {"group_keys", v.group_keys},
           {"health_check_path", v.health_check_path},
           {"haproxy_pid", v.haproxy_pid},
-          {"haproxy_start_ticks", v.haproxy_start_ticks}};
+          {"haproxy_start_ticks", v.haproxy_start_ticks},
+          {"registered", v.registered}};
 }
 
 Json ToJson(const ZoneRange& v) {
@@ -171,6 +172,7 @@ Result<LoadBalancer> LoadBalancerFromJson(const Json& j) {
     v.health_check_path = j.value("health_check_path", "/readyz");
     v.haproxy_pid = j.value("haproxy_pid", 0);
     v.haproxy_start_ticks = j.value("haproxy_start_ticks", uint64_t{0});
+    v.registered = j.value("registered", std::set<std::string>{});
     return v;
   });
 }
