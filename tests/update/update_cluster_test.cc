@@ -89,6 +89,7 @@ TEST_F(UpdateClusterTest, DryRunOfflineShowsEverythingAsCreate) {
   EXPECT_NE(r.err.find("--yes"), std::string::npos);
   // a dry run changes nothing in the store
   EXPECT_FALSE(fs::exists(dir_ / "state/minimal.example.com/cluster-completed.spec"));
+  EXPECT_FALSE(fs::exists(dir_ / "state/minimal.example.com/pki/private/kubernetes-ca"));
 }
 
 TEST_F(UpdateClusterTest, TerraformOfflineUsesDataSourcesAndWritesStateFiles) {
@@ -104,6 +105,20 @@ TEST_F(UpdateClusterTest, TerraformOfflineUsesDataSourcesAndWritesStateFiles) {
   EXPECT_EQ(tf.find("aws_s3_object"), std::string::npos);  // file store: written directly
   EXPECT_TRUE(fs::exists(dir_ / "state/minimal.example.com/cluster-completed.spec"));
   EXPECT_TRUE(fs::exists(dir_ / "state/minimal.example.com/igconfig/node/nodes/nodeupconfig.yaml"));
+  // The keystore holds the cluster's CAs and keypairs, as kops writes them whatever the
+  // target; a second run keeps them.
+  const fs::path pki = dir_ / "state/minimal.example.com/pki/private";
+  for (const char* keyset : {"kubernetes-ca", "etcd-clients-ca", "etcd-manager-ca-main", "etcd-peers-ca-events",
+                             "apiserver-aggregator-ca", "service-account"}) {
+    EXPECT_TRUE(fs::exists(pki / keyset / "keyset.yaml")) << keyset;
+  }
+  EXPECT_NE(r.err.find("keyset(s) in the keystore"), std::string::npos) << r.err;
+  std::string ca = Slurp(pki / "kubernetes-ca/keyset.yaml");
+  CommandResult again = Kops({"update", "cluster", "minimal.example.com", "--target", "terraform", "--out",
+                              (dir_ / "tf").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("keyset(s) in the keystore"), std::string::npos) << again.err;
+  EXPECT_EQ(Slurp(pki / "kubernetes-ca/keyset.yaml"), ca);
 }
 
 TEST_F(UpdateClusterTest, TerraformTwiceIsByteIdentical) {

@@ -10,6 +10,7 @@
 #include "cloud/aws/state_objects.h"
 #include "engine/dry_run_target.h"
 #include "engine/run_graph.h"
+#include "store/cluster_keysets.h"
 #include "store/keystore.h"
 #include "store/s3_vfs.h"
 #include "terraform/terraform_target.h"
@@ -51,6 +52,21 @@ Result<StateStoreLocation> LocationOf(const std::string& url, const std::string&
   loc.bucket = s3.bucket;
   loc.cluster_path = s3.prefix.empty() ? cluster : s3.prefix + "/" + cluster;
   return loc;
+}
+
+// The keystore's CAs and keypairs, created when missing (kops writes them to the state
+// store whatever the target: instances and operators read them from there).
+Status EnsureKeysets(const api::Cluster& cluster, store::Clientset& cs, std::ostream& err) {
+  store::Keystore keystore(cs.vfs(), cluster.name());
+  int created = 0;
+  for (const std::string& name : store::AwsClusterKeysets(cluster)) {
+    if (keystore.FindKeyset(name).ok()) continue;
+    ASSIGN_OR_RETURN(store::Keyset unused, keystore.EnsureCA(name));
+    (void)unused;
+    ++created;
+  }
+  if (created > 0) err << "Created " << created << " keyset(s) in the keystore " << cs.vfs().Url() << "\n";
+  return Status::Ok();
 }
 
 Status WriteStateFiles(const ModelInput& input, store::Clientset& cs, std::ostream& err) {
@@ -109,6 +125,7 @@ Status UpdateCluster(const UpdateClusterOptions& options, store::Clientset& cs,
     LifecycleTarget target(tf, overrides, err, &tf);
     RETURN_IF_ERROR(engine::RunGraph(graph, target, RealClock::Instance(), run));
     if (!input.state_store.is_s3()) RETURN_IF_ERROR(WriteStateFiles(input, cs, err));
+    RETURN_IF_ERROR(EnsureKeysets(input.cluster, cs, err));
     err << "Terraform output is in " << dir << "\n";
     return Status::Ok();
   }

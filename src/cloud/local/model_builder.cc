@@ -6,6 +6,7 @@
 #include "api/codec.h"
 #include "api/etcd_layout.h"
 #include "base/hash.h"
+#include "store/cluster_keysets.h"
 
 namespace kops::cloud::local {
 
@@ -110,21 +111,11 @@ StringMap GroupTags(const std::string& cluster_name, const api::InstanceGroup& g
   return tags;
 }
 
-std::vector<std::string> LocalKeysetNames(const api::Cluster& cluster) {
-  std::set<std::string> names{"kubernetes-ca", "etcd-clients-ca"};
-  for (const auto& etcd : cluster.spec.etcd_clusters) {
-    names.insert("etcd-peers-ca-" + etcd.name);
-    names.insert("etcd-manager-ca-" + etcd.name);
-    if (etcd.name == "cilium") names.insert("etcd-clients-ca-cilium");
-  }
-  return {names.begin(), names.end()};
-}
-
 Status BuildLocalModel(const LocalModelInput& in, LocalCloudApi& reader, store::Vfs& vfs,
                        engine::Graph& graph) {
   const std::string& cluster = in.ref.cluster;
   std::vector<std::string> keypairs;
-  for (const auto& name : LocalKeysetNames(in.cluster)) {
+  for (const auto& name : store::ClusterCaKeysets(in.cluster)) {
     RETURN_IF_ERROR(graph.Add(std::make_unique<KeypairTask>(name, vfs, cluster, in.keystore)));
     keypairs.push_back("Keypair/" + name);
   }

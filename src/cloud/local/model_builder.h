@@ -61,9 +61,6 @@ StringMap EtcdVolumeTags(const std::string& cluster_name, const std::string& etc
 StringMap GroupTags(const std::string& cluster_name, const api::InstanceGroup& group,
                     const std::string& task_name);
 
-// The CA keysets instances need.
-std::vector<std::string> LocalKeysetNames(const api::Cluster& cluster);
-
 // Adds every task to graph. reader is what the tasks' Find reads; vfs is the state store
 // (keypairs). Both must outlive the graph. InvalidArgument naming the group for a group
 // without zones or an etcd member whose group is missing.
