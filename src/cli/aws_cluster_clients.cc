@@ -1,5 +1,6 @@
 #include "cli/aws_cluster_clients.h"
 
+#include "api/defaults.h"
 #include "awsapi/service_config.h"
 #include "base/file_util.h"
 #include "ops/client_cert.h"
@@ -30,12 +31,10 @@ Result<ops::KubeAccess> FindKubeAccess(const OpenedCluster& c) {
     if (found) access = std::move(*found);
   }
   if (access.server.empty()) {
-    if (c.specs.cluster.spec.master_public_name.empty()) {
-      return FailedPrecondition("no kubeconfig context " + name + " in " + path +
-                                " and no spec.masterPublicName to reach the API at");
-    }
-    access.server = "https://" + c.specs.cluster.spec.master_public_name;
-    access.source = "https://" + c.specs.cluster.spec.master_public_name + " (spec.masterPublicName)";
+    api::Cluster completed = c.specs.cluster;  // masterPublicName defaults to api.<cluster>
+    api::ApplyDefaults(completed);
+    access.server = "https://" + completed.spec.master_public_name;
+    access.source = access.server + " (spec.masterPublicName; no kubeconfig context " + name + " in " + path + ")";
   }
   if (access.tls.ca_pem.empty() && !access.tls.insecure_skip_verify) {
     ASSIGN_OR_RETURN(access.tls.ca_pem, ops::CaBundlePem(*c.keystore, std::string(store::kKubernetesCa)));

@@ -5,6 +5,7 @@
 // from kubernetes-ca (CN=kubecfg-admin, O=system:masters) valid for the duration.
 #include <memory>
 
+#include "api/defaults.h"
 #include "cli/commands.h"
 #include "cli/local_cloud_cli.h"
 #include "ops/client_cert.h"
@@ -30,10 +31,9 @@ Result<std::string> Server(const ops::ClusterSpecs& specs, const cloud::local::C
     ASSIGN_OR_RETURN(ops::LocalCloudFacts facts, ops::FetchLocalCloudFacts(client, ref));
     return ops::LocalApiEndpoint(facts, ref.cluster);
   }
-  if (specs.cluster.spec.master_public_name.empty()) {
-    return FailedPrecondition("cluster " + ref.cluster + " has no spec.masterPublicName to use as API server");
-  }
-  return "https://" + specs.cluster.spec.master_public_name;
+  api::Cluster completed = specs.cluster;  // masterPublicName defaults to api.<cluster>, as kops completes it
+  api::ApplyDefaults(completed);
+  return "https://" + completed.spec.master_public_name;
 }
 
 Status Export(Context& ctx, const ExportOptions& o) {
