@@ -6,6 +6,7 @@ namespace kops::ops {
 
 std::string ShortDuration(Clock::Duration d) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+  if (ms == 0) return "0s";  // as Go prints a zero duration
   if (ms < 1000) return std::to_string(ms) + "ms";
   auto s = ms / 1000;
   if (s < 60) return std::to_string(s) + "s";

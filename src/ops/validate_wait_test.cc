@@ -42,7 +42,7 @@ TEST(ValidateWithWait, RetriesUntilHealthyWithProgress) {
   EXPECT_EQ(run.attempts, 4);
   EXPECT_EQ(clock.Now() - t0, 6s);
   std::string p = progress.str();
-  EXPECT_NE(p.find("Validation of the cluster failed after 0ms (will retry): local cloud daemon not answering"),
+  EXPECT_NE(p.find("Validation of the cluster failed after 0s (will retry): local cloud daemon not answering"),
             std::string::npos)
       << p;
   EXPECT_NE(p.find("failed after 2s (will retry): 4 failure(s)"), std::string::npos) << p;
@@ -77,6 +77,7 @@ TEST(ValidateWithWait, CountNeedsConsecutiveSuccesses) {
 
 TEST(ShortDuration, Formats) {
   EXPECT_EQ(ShortDuration(850ms), "850ms");
+  EXPECT_EQ(ShortDuration(0ms), "0s");
   EXPECT_EQ(ShortDuration(12s), "12s");
   EXPECT_EQ(ShortDuration(65s), "1m5s");
 }
