@@ -136,6 +136,27 @@ TEST_F(UpdateClusterTest, TerraformTwiceIsByteIdentical) {
   EXPECT_EQ(first, second);
 }
 
+TEST_F(UpdateClusterTest, ExportKubeconfigDefaultsTheApiNameWhenTheSpecHasNone) {
+  // A spec as create cluster stores it: no masterPublicName (kops completes it to
+  // api.<cluster>).
+  std::istringstream in(Slurp(dir_ / "in.yaml"));
+  std::ofstream spec(dir_ / "no-public-name.yaml");
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("masterPublicName:") == std::string::npos) spec << line << "\n";
+  }
+  spec.close();
+  ASSERT_EQ(Kops({"replace", "-f", (dir_ / "no-public-name.yaml").string()}).exit_code, 0);
+  CommandResult tf = Kops({"update", "cluster", "minimal.example.com", "--target", "terraform", "--out",
+                           (dir_ / "tf").string()});
+  ASSERT_EQ(tf.exit_code, 0) << tf.err;
+  const fs::path kubeconfig = dir_ / "kubeconfig";
+  CommandResult r = Kops({"export", "kubeconfig", "minimal.example.com", "--admin", "--kubeconfig", kubeconfig.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string written = Slurp(kubeconfig);
+  EXPECT_NE(written.find("server: https://api.minimal.example.com"), std::string::npos) << written;
+  EXPECT_NE(written.find("client-certificate-data:"), std::string::npos);
+}
+
 TEST_F(UpdateClusterTest, DirectApplyIsRefusedClearly) {
   CommandResult r = Kops({"update", "cluster", "minimal.example.com", "--yes"});
   EXPECT_EQ(r.exit_code, 1);
