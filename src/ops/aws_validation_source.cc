@@ -47,13 +47,7 @@ Result<std::vector<GroupObservation>> AwsValidationSource::InstanceGroups() {
   if (!groups.ok()) return groups.status();
   std::vector<GroupObservation> out;
   for (const api::InstanceGroup& ig : specs_.groups) {
-    GroupObservation g;
-    g.name = ig.name();
-    g.role = KopsRole(ig.spec.role);
-    g.machine_type = ig.spec.machine_type;
-    g.min_size = ig.spec.min_size.value_or(1);
-    g.max_size = ig.spec.max_size.value_or(g.min_size);
-    g.subnets = ig.spec.subnets;
+    GroupObservation g = GroupObservationOfSpec(ig);
     if (const AwsGroup* cg = FindAwsGroup(*groups, g.name)) {
       g.found_in_cloud = true;
       g.desired = cg->desired;

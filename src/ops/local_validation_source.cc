@@ -27,13 +27,7 @@ Result<std::vector<GroupObservation>> LocalValidationSource::InstanceGroups() {
   if (!facts_.ok()) return facts_.status();
   std::vector<GroupObservation> out;
   for (const api::InstanceGroup& ig : groups_) {
-    GroupObservation g;
-    g.name = ig.name();
-    g.role = KopsRole(ig.spec.role);
-    g.machine_type = ig.spec.machine_type;
-    g.min_size = ig.spec.min_size.value_or(1);
-    g.max_size = ig.spec.max_size.value_or(g.min_size);
-    g.subnets = ig.spec.subnets;
+    GroupObservation g = GroupObservationOfSpec(ig);
     for (const auto& cg : facts_->groups) {
       if (cg.name != g.name) continue;
       g.found_in_cloud = true;

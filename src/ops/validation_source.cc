@@ -2,6 +2,17 @@
 
 namespace kops::ops {
 
+GroupObservation GroupObservationOfSpec(const api::InstanceGroup& ig) {
+  GroupObservation g;
+  g.name = ig.name();
+  g.role = KopsRole(ig.spec.role);
+  g.machine_type = ig.spec.machine_type;
+  g.min_size = ig.spec.min_size.value_or(1);
+  g.max_size = ig.spec.max_size.value_or(g.min_size);
+  g.subnets = ig.spec.subnets;
+  return g;
+}
+
 ApiObservation ObserveReadyz(ApiClient& api) {
   ApiObservation obs;
   obs.endpoint = api.endpoint();

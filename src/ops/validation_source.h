@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "api/instance_group.h"
 #include "ops/api_client.h"
 #include "ops/validation_types.h"
 
@@ -33,6 +34,10 @@ class ValidationSource {
 // kops' role name for a spec role: the API's "Master" is "ControlPlane" in what kops
 // prints; the others ("Node", "Bastion", "APIServer") are as written.
 std::string KopsRole(const std::string& spec_role);
+
+// A group as its spec describes it (name, kops' role, machine type, sizes, subnets),
+// before the cloud is asked.
+GroupObservation GroupObservationOfSpec(const api::InstanceGroup& ig);
 
 // GET /readyz through api (ApiObservation: endpoint, reachable, status, first line).
 ApiObservation ObserveReadyz(ApiClient& api);
