@@ -93,6 +93,11 @@ Result<bool> AwsRollingUpdateCloud::NodeDrained(const std::string& node) {
   return step.drained();
 }
 
+Status AwsRollingUpdateCloud::DeleteNode(const std::string& node) {
+  ASSIGN_OR_RETURN(ApiClient * kube, Kube("deleting node " + node));
+  return ops::DeleteNode(*kube, node);
+}
+
 std::vector<std::string> AwsRollingUpdateCloud::ApiTargetGroups(const std::vector<AwsGroup>& groups) const {
   std::set<std::string> arns;
   for (const api::InstanceGroup& ig : specs_.groups) {

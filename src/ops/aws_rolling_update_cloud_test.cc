@@ -193,6 +193,9 @@ TEST_F(AwsRollingUpdateTest, RollsEveryInstanceControlPlanesOneAtATimeOutOfTheLo
     EXPECT_EQ(std::find(kube_.log.begin(), kube_.log.end(),
                         "POST /api/v1/namespaces/kube-system/pods/kube-proxy-" + id + "/eviction"),
               kube_.log.end());
+    // Deleted from kubernetes before its instance went (kops' order).
+    EXPECT_NE(std::find(kube_.log.begin(), kube_.log.end(), "DELETE /api/v1/nodes/" + id), kube_.log.end()) << id;
+    EXPECT_FALSE(kube_.HasNode(id));
   }
   EXPECT_THAT(log_.str(), HasSubstr("Taking instance \"i-old1\" out of the API load balancer."));
   EXPECT_THAT(log_.str(), HasSubstr("Waiting for the replacement of group \"control-plane-us-test-1a\""));

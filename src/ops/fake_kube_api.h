@@ -126,6 +126,10 @@ class FakeKubeApi {
       std::string name = path.substr(node_prefix.size());
       auto it = nodes_.find(name);
       if (it == nodes_.end()) return NotFoundStatus("nodes \"" + name + "\"");
+      if (r.method == "DELETE") {
+        nodes_.erase(it);
+        return Json(200, {{"kind", "Status"}, {"status", "Success"}});
+      }
       if (r.method == "PATCH") {
         nlohmann::json patch = nlohmann::json::parse(r.body, nullptr, false);
         if (patch.is_object() && patch.contains("spec") && patch["spec"].contains("unschedulable"))

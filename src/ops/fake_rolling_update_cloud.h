@@ -79,6 +79,10 @@ class FakeRollingUpdateCloud : public RollingUpdateCloud {
     cordoned.insert(node);
     return Status::Ok();
   }
+  Status DeleteNode(const std::string& node) override {
+    events.push_back("delete-node " + node);
+    return Status::Ok();
+  }
   Result<bool> NodeDrained(const std::string& node) override {
     return cordoned.count(node) > 0 && !nodes_never_drained.count(node);
   }

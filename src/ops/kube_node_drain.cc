@@ -80,6 +80,15 @@ Status CordonNode(ApiClient& api, const std::string& node) {
                                           BodySummary(r.body));
 }
 
+Status DeleteNode(ApiClient& api, const std::string& node) {
+  if (node.empty()) return InvalidArgument("delete node: the node name is empty");
+  const std::string path = "/api/v1/nodes/" + PercentEncode(node);
+  ASSIGN_OR_RETURN(HttpResponse r, api.Do("DELETE", path));
+  if (r.status == 200 || r.status == 202 || r.status == 404) return Status::Ok();
+  return Status(CodeOfHttp(r.status), "delete node " + Quoted(node) + ": DELETE " + path + ": HTTP " +
+                                          std::to_string(r.status) + ": " + BodySummary(r.body));
+}
+
 Result<DrainStep> EvictPodsOnce(ApiClient& api, const std::string& node) {
   if (node.empty()) return InvalidArgument("drain: the node name is empty");
   Result<json> list =

@@ -17,6 +17,9 @@ namespace kops::ops {
 // merge patch. A node the API does not know is kNotFound naming it.
 Status CordonNode(ApiClient& api, const std::string& node);
 
+// DELETE /api/v1/nodes/<name>; a Node already gone (404) is not an error.
+Status DeleteNode(ApiClient& api, const std::string& node);
+
 struct DrainStep {
   int evicted = 0;  // evictions the API accepted in this step
   // "namespace/name" of the pods still on the node: evicted but still terminating, refused by a

@@ -7,6 +7,7 @@
 #include "instance/node_agent.h"
 #include "ops/api_client.h"
 #include "ops/client_cert.h"
+#include "ops/kube_node_drain.h"
 #include "ops/local_cloud_facts.h"
 #include "ops/local_validation_source.h"
 #include "ops/rolling_update_settings.h"
@@ -117,6 +118,13 @@ Result<bool> LocalRollingUpdateCloud::NodeDrained(const std::string& node) {
   const nlohmann::json& meta = n["metadata"];
   if (!meta.is_object() || !meta.contains("annotations") || !meta["annotations"].is_object()) return false;
   return meta["annotations"].value(instance::kNodeDrainedAnnotation, "") == "true";
+}
+
+Status LocalRollingUpdateCloud::DeleteNode(const std::string& node) {
+  ASSIGN_OR_RETURN(std::string endpoint, ApiEndpoint());
+  ASSIGN_OR_RETURN(TlsConfig tls, AdminTls());
+  ApiClient api(http_, endpoint, tls, kCallTimeout);
+  return ops::DeleteNode(api, node);
 }
 
 Status LocalRollingUpdateCloud::DrainFromLoadBalancer(const std::string& instance_id) {

@@ -30,6 +30,7 @@ class LocalRollingUpdateCloud : public RollingUpdateCloud {
   Status SetTarget(const std::string& group, int target) override;
   Status CordonNode(const std::string& node) override;
   Result<bool> NodeDrained(const std::string& node) override;
+  Status DeleteNode(const std::string& node) override;
   Status DrainFromLoadBalancer(const std::string& instance_id) override;
   Result<std::vector<LbBackend>> LoadBalancerBackends() override;
   std::vector<EtcdClusterObservation> EtcdClusters() override;

@@ -131,6 +131,12 @@ Status Roller::DrainNode(const PlannedGroup& p, const PlannedInstance& i) {
 }
 
 Status Roller::TerminateInstance(const PlannedGroup& p, const PlannedInstance& i, bool decrement) {
+  const std::string& node = i.instance.node;
+  if (p.group.role != "Bastion" && !o_.cloud_only && !node.empty()) {
+    Log("Deleting node " + Quoted(node) + " from kubernetes.");
+    Status deleted = cloud_.DeleteNode(node);
+    if (!deleted.ok()) return Status(deleted.code(), "error deleting node " + Quoted(node) + ": " + deleted.message());
+  }
   Log("Stopping " + Describe(p, i) + " (" + i.reason + ").");
   Status st = cloud_.Terminate(p.group.name, i.instance.id, decrement);
   if (!st.ok()) return Status(st.code(), "error deleting " + Describe(p, i) + ": " + st.message());

@@ -61,6 +61,10 @@ class RollingUpdateCloud {
   virtual Status CordonNode(const std::string& node) = 0;
   // true once the node's agent has seen the cordon and reported itself drained.
   virtual Result<bool> NodeDrained(const std::string& node) = 0;
+  // Deletes the Node object (kops does so just before terminating its instance, so that a
+  // replacement registering the same name is not born cordoned). A Node already gone is
+  // not an error.
+  virtual Status DeleteNode(const std::string& node) = 0;
 
   // Stops the API load balancer sending new connections to the instance.
   virtual Status DrainFromLoadBalancer(const std::string& instance_id) = 0;

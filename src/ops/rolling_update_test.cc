@@ -64,6 +64,26 @@ TEST_F(RollingUpdateTest, BastionsThenControlPlanesOneAtATimeThenNodes) {
   EXPECT_THAT(log_.str(), HasSubstr("Stopping instance \"n-1\", node \"n-1\", in group \"nodes\""));
 }
 
+TEST_F(RollingUpdateTest, EachNodeIsDeletedFromKubernetesJustBeforeItsInstanceIsTerminated) {
+  o_.instance_groups = {"nodes", "bastions"};
+  ASSERT_TRUE(Run().ok()) << log_.str();
+  std::vector<std::string> seen;
+  for (const auto& e : cloud_.events)
+    if (e.rfind("delete-node", 0) == 0 || e.rfind("terminate", 0) == 0) seen.push_back(e);
+  // Bastions register no Node and are not deleted from kubernetes (as kops).
+  EXPECT_THAT(seen, ElementsAre("terminate b-1", "delete-node n-1", "terminate n-1", "delete-node n-2",
+                                "terminate n-2", "delete-node n-3", "terminate n-3"));
+  EXPECT_THAT(log_.str(), HasSubstr("Deleting node \"n-1\" from kubernetes."));
+}
+
+TEST_F(RollingUpdateTest, CloudOnlyDeletesNoNode) {
+  o_.instance_groups = {"nodes"};
+  o_.cloud_only = true;
+  ASSERT_TRUE(Run().ok()) << log_.str();
+  EXPECT_TRUE(cloud_.Only("delete-node").empty());
+  EXPECT_EQ(cloud_.Only("terminate").size(), 3u);
+}
+
 TEST_F(RollingUpdateTest, ControlPlaneMovesLeaderThenLeavesLoadBalancerThenTerminates) {
   o_.instance_groups = {"control-plane-a"};
   ASSERT_TRUE(Run().ok()) << log_.str();
