@@ -73,6 +73,24 @@ TEST(CordonNode, PatchesUnschedulableAsStrategicMergePatch) {
   EXPECT_EQ(json::parse(r.body), (json{{"spec", {{"unschedulable", true}}}}));
 }
 
+TEST(DeleteNode, DeletesTheNodeAndANodeAlreadyGoneIsFine) {
+  int status = 200;
+  FakeHttpClient http([&](const HttpRequest&) {
+    return FakeHttpClient::Respond(status, status == 500 ? StatusBody(500, "InternalError", "etcd timed out") : "{}");
+  });
+  ApiClient api(http, kEndpoint, TlsConfig{});
+  ASSERT_TRUE(DeleteNode(api, kNode).ok());
+  EXPECT_EQ(http.requests()[0].method, "DELETE");
+  EXPECT_EQ(http.requests()[0].url, std::string(kEndpoint) + "/api/v1/nodes/" + kNode);
+  status = 404;
+  EXPECT_TRUE(DeleteNode(api, kNode).ok());
+  status = 500;
+  Status st = DeleteNode(api, kNode);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("HTTP 500"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find(kNode), std::string::npos) << st.message();
+}
+
 TEST(CordonNode, UnknownNodeIsNotFoundNamingIt) {
   FakeHttpClient http([](const HttpRequest&) {
     return FakeHttpClient::Respond(404, StatusBody(404, "NotFound", "nodes \"gone\" not found"));
