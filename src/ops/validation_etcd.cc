@@ -26,6 +26,10 @@ std::string NameOfId(const EtcdClusterObservation& c, uint64_t id) {
   return "id " + Hex(id);
 }
 
+std::string LearnerMessage(const EtcdClusterObservation& c, const std::string& member) {
+  return "etcd member \"" + member + "\" of cluster " + c.name + " is still a learner";
+}
+
 void CheckMembers(const EtcdClusterObservation& c, ClusterValidation& out) {
   for (const EtcdMemberObservation& m : c.members) {
     std::string who = "etcd member \"" + m.name + "\" of cluster " + c.name +
@@ -38,6 +42,10 @@ void CheckMembers(const EtcdClusterObservation& c, ClusterValidation& out) {
     } else if (!m.healthy) {
       out.failures.push_back({"EtcdMember", MemberRef(c, m.name),
                               who + " is not healthy" + (m.error.empty() ? "" : ": " + m.error)});
+    } else if (m.learner) {
+      // Its own status still says learner (the member list may already show it promoted:
+      // the two are read one after the other): not voting yet.
+      out.failures.push_back({"EtcdMember", MemberRef(c, m.name), LearnerMessage(c, m.name)});
     }
   }
 }
@@ -113,10 +121,10 @@ void CheckMemberList(const EtcdClusterObservation& c, ClusterValidation& out) {
       out.failures.push_back({"EtcdMember", MemberRef(c, m.name),
                               "etcd cluster " + c.name + " has member \"" + m.name + "\" that is not in the spec"});
     }
-    if (m.learner) {
-      out.failures.push_back({"EtcdMember", MemberRef(c, m.name),
-                              "etcd member \"" + m.name + "\" of cluster " + c.name + " is still a learner"});
-    }
+    const bool reported = std::any_of(out.failures.begin(), out.failures.end(), [&](const ValidationFailure& f) {
+      return f.name == MemberRef(c, m.name) && f.message == LearnerMessage(c, m.name);
+    });
+    if (m.learner && !reported) out.failures.push_back({"EtcdMember", MemberRef(c, m.name), LearnerMessage(c, m.name)});
   }
   for (const auto& name : c.expected_members) {
     if (!listed.count(name)) {
