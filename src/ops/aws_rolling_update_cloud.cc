@@ -21,6 +21,10 @@ bool ServesTheApi(const std::string& kops_role) { return kops_role == "ControlPl
 AwsRollingUpdateCloud::AwsRollingUpdateCloud(ClusterSpecs specs, AwsClients clients, Clock& clock)
     : specs_(std::move(specs)), clients_(clients), clock_(clock) {}
 
+Result<std::vector<AwsGroup>> AwsRollingUpdateCloud::ReadGroups() {
+  return ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name());
+}
+
 Result<ApiClient*> AwsRollingUpdateCloud::Kube(const std::string& what) {
   if (!clients_.kube) {
     return FailedPrecondition(what + " needs the Kubernetes API: export a kubeconfig for the cluster (kops export "
@@ -30,13 +34,13 @@ Result<ApiClient*> AwsRollingUpdateCloud::Kube(const std::string& what) {
 }
 
 Result<std::vector<RollGroup>> AwsRollingUpdateCloud::Groups() {
-  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups,
-                   ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name()));
+  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups, ReadGroups());
   // Without the API (or when it does not answer) no Node is known and drains are
   // skipped, as kops does with --cloudonly.
   std::map<std::string, std::string> nodes;
   if (clients_.kube) {
-    if (Result<std::map<std::string, std::string>> n = NodeNamesByInstance(*clients_.kube); n.ok()) nodes = *n;
+    if (Result<std::vector<nlohmann::json>> listed = ListNodes(*clients_.kube); listed.ok())
+      nodes = NodeNamesByInstance(*listed);
   }
   std::vector<RollGroup> out;
   for (const api::InstanceGroup& ig : specs_.groups) {
@@ -62,8 +66,7 @@ Status AwsRollingUpdateCloud::Terminate(const std::string& group, const std::str
   auto raised = raised_max_.find(group);
   if (!decrement_desired || raised == raised_max_.end()) return Status::Ok();
   // Back within the group's own maximum: restore it.
-  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups,
-                   ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name()));
+  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups, ReadGroups());
   const AwsGroup* g = FindAwsGroup(groups, group);
   if (!g || g->desired > raised->second) return Status::Ok();
   RETURN_IF_ERROR(clients_.autoscaling->UpdateAutoScalingGroup(g->asg_name, std::nullopt, raised->second, std::nullopt));
@@ -72,8 +75,7 @@ Status AwsRollingUpdateCloud::Terminate(const std::string& group, const std::str
 }
 
 Status AwsRollingUpdateCloud::SetTarget(const std::string& group, int target) {
-  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups,
-                   ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name()));
+  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups, ReadGroups());
   const AwsGroup* g = FindAwsGroup(groups, group);
   if (!g) return NotFound("instance group " + group + " has no autoscaling group in the cloud");
   if (target <= g->max_size) return clients_.autoscaling->SetDesiredCapacity(g->asg_name, target);
@@ -109,8 +111,7 @@ std::vector<std::string> AwsRollingUpdateCloud::ApiTargetGroups(const std::vecto
 }
 
 Status AwsRollingUpdateCloud::DrainFromLoadBalancer(const std::string& instance_id) {
-  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups,
-                   ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name()));
+  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups, ReadGroups());
   for (const std::string& arn : ApiTargetGroups(groups)) {
     ASSIGN_OR_RETURN(std::vector<awsapi::TargetHealthDescription> targets, clients_.elbv2->DescribeTargetHealth(arn));
     bool registered = std::any_of(targets.begin(), targets.end(), [&](const awsapi::TargetHealthDescription& t) {
@@ -122,8 +123,7 @@ Status AwsRollingUpdateCloud::DrainFromLoadBalancer(const std::string& instance_
 }
 
 Result<std::vector<LbBackend>> AwsRollingUpdateCloud::LoadBalancerBackends() {
-  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups,
-                   ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name()));
+  ASSIGN_OR_RETURN(std::vector<AwsGroup> groups, ReadGroups());
   std::vector<std::string> arns = ApiTargetGroups(groups);
   std::vector<LbBackend> out;
   if (arns.empty()) {

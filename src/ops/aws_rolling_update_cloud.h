@@ -53,6 +53,8 @@ class AwsRollingUpdateCloud : public RollingUpdateCloud {
   Result<ClusterValidation> Validate() override;
 
  private:
+  // The cluster's autoscaling groups now (aws_cluster_view.h).
+  Result<std::vector<AwsGroup>> ReadGroups();
   Result<ApiClient*> Kube(const std::string& what);
   // The API's target groups: those of the control-plane and API-server groups.
   std::vector<std::string> ApiTargetGroups(const std::vector<AwsGroup>& groups) const;

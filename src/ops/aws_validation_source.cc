@@ -22,24 +22,17 @@ std::vector<ControlPlaneInstance> RunningControlPlane(const ClusterSpecs& specs,
   return out;
 }
 
-Result<std::map<std::string, std::string>> NodeNamesByInstance(ApiClient& kube) {
-  ASSIGN_OR_RETURN(nlohmann::json list, kube.GetJson("/api/v1/nodes"));
-  std::map<std::string, std::string> out;
-  if (!list.contains("items") || !list["items"].is_array()) return out;
-  for (const nlohmann::json& n : list["items"]) {
-    if (!n.contains("metadata") || !n.contains("spec") || !n["spec"].is_object()) continue;
-    std::string id = InstanceIdOfProviderId(n["spec"].value("providerID", ""));
-    if (!id.empty()) out[id] = n["metadata"].value("name", "");
-  }
-  return out;
-}
-
 AwsValidationSource::AwsValidationSource(ClusterSpecs specs, AwsClients clients, Clock& clock)
     : specs_(std::move(specs)), clients_(clients), clock_(clock) {}
 
 Result<std::vector<AwsGroup>>& AwsValidationSource::Groups() {
   if (!groups_) groups_ = ReadAwsGroups(*clients_.autoscaling, *clients_.ec2, specs_.cluster.name());
   return *groups_;
+}
+
+Result<std::vector<nlohmann::json>>& AwsValidationSource::KubeNodes() {
+  if (!nodes_) nodes_ = ListNodes(*clients_.kube);
+  return *nodes_;
 }
 
 Result<std::vector<GroupObservation>> AwsValidationSource::InstanceGroups() {
@@ -72,7 +65,8 @@ std::vector<EtcdClusterObservation> AwsValidationSource::EtcdClusters() {
     }
     return out;
   }
-  return ObserveEtcdThroughPods(specs_.cluster, specs_.groups, RunningControlPlane(specs_, *groups), *clients_.kube);
+  return ObserveEtcdThroughPods(specs_.cluster, specs_.groups, RunningControlPlane(specs_, *groups), KubeNodes(),
+                                *clients_.kube);
 }
 
 ApiObservation AwsValidationSource::ApiHealth() {
@@ -82,7 +76,7 @@ ApiObservation AwsValidationSource::ApiHealth() {
 
 Result<std::vector<nlohmann::json>> AwsValidationSource::Nodes() {
   if (!clients_.kube) return FailedPrecondition(kNoKubeApi);
-  return ListNodes(*clients_.kube);
+  return KubeNodes();
 }
 
 }  // namespace kops::ops

@@ -37,9 +37,6 @@ struct AwsClients {
 // observation.
 std::vector<ControlPlaneInstance> RunningControlPlane(const ClusterSpecs& specs, const std::vector<AwsGroup>& groups);
 
-// The instances' Node names, from the Nodes' spec.providerID (aws:///<zone>/<id>).
-Result<std::map<std::string, std::string>> NodeNamesByInstance(ApiClient& kube);
-
 class AwsValidationSource : public ValidationSource {
  public:
   AwsValidationSource(ClusterSpecs specs, AwsClients clients, Clock& clock);
@@ -53,11 +50,14 @@ class AwsValidationSource : public ValidationSource {
 
  private:
   Result<std::vector<AwsGroup>>& Groups();
+  // GET /api/v1/nodes, once per source (validation and the etcd observation share it).
+  Result<std::vector<nlohmann::json>>& KubeNodes();
 
   ClusterSpecs specs_;
   AwsClients clients_;
   Clock& clock_;
   std::optional<Result<std::vector<AwsGroup>>> groups_;  // read once per source
+  std::optional<Result<std::vector<nlohmann::json>>> nodes_;
 };
 
 }  // namespace kops::ops

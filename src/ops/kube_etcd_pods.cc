@@ -73,20 +73,16 @@ void MarkUnobserved(std::vector<EtcdClusterObservation>& out, const std::string&
 
 }  // namespace
 
-std::string InstanceIdOfProviderId(const std::string& provider_id) {
-  const std::string prefix = "aws:///";
-  if (provider_id.rfind(prefix, 0) != 0) return "";
-  const std::string rest = provider_id.substr(prefix.size());  // "<zone>/<instance-id>"
-  const size_t slash = rest.find('/');
-  if (slash == std::string::npos || slash == 0) return "";
-  const std::string id = rest.substr(slash + 1);
-  if (id.empty() || id.find('/') != std::string::npos) return "";
-  return id;
+std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
+    const api::Cluster& cluster, const std::vector<api::InstanceGroup>& groups,
+    const std::vector<ControlPlaneInstance>& running, ApiClient& api) {
+  if (cluster.spec.etcd_clusters.empty()) return {};
+  return ObserveEtcdThroughPods(cluster, groups, running, ListItems(api, "/api/v1/nodes"), api);
 }
 
 std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
     const api::Cluster& cluster, const std::vector<api::InstanceGroup>& groups,
-    const std::vector<ControlPlaneInstance>& running, ApiClient& api) {
+    const std::vector<ControlPlaneInstance>& running, const Result<std::vector<json>>& nodes, ApiClient& api) {
   std::vector<EtcdClusterObservation> out;
   for (const api::EtcdClusterSpec& spec : cluster.spec.etcd_clusters) {
     EtcdClusterObservation c;
@@ -111,7 +107,6 @@ std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
   }
   if (out.empty()) return out;
 
-  Result<std::vector<json>> nodes = ListItems(api, "/api/v1/nodes");
   if (!nodes.ok()) {
     MarkUnobserved(out, nodes.status().message());
     return out;
@@ -121,12 +116,7 @@ std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
     MarkUnobserved(out, pods.status().message());
     return out;
   }
-  std::map<std::string, std::string> node_of_instance;
-  for (const json& n : *nodes) {
-    const std::string id = InstanceIdOfProviderId(StringAt(ObjectAt(n, "spec"), "providerID"));
-    const std::string name = StringAt(ObjectAt(n, "metadata"), "name");
-    if (!id.empty() && !name.empty()) node_of_instance.emplace(id, name);
-  }
+  const std::map<std::string, std::string> node_of_instance = NodeNamesByInstance(*nodes);
   std::map<std::string, const json*> pod_by_name;
   for (const json& p : *pods) {
     const std::string name = StringAt(ObjectAt(p, "metadata"), "name");

@@ -12,6 +12,7 @@
 #include "api/cluster.h"
 #include "api/instance_group.h"
 #include "ops/api_client.h"
+#include "ops/kube_nodes.h"
 #include "ops/validation_types.h"
 
 namespace kops::ops {
@@ -29,7 +30,11 @@ std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
     const api::Cluster& cluster, const std::vector<api::InstanceGroup>& groups,
     const std::vector<ControlPlaneInstance>& running, ApiClient& api);
 
-// "aws:///us-test-1a/i-0123" -> "i-0123"; "" for anything not of that form.
-std::string InstanceIdOfProviderId(const std::string& provider_id);
+// The same with the Nodes already listed by the caller (an error: each cluster's `error`);
+// one GET of kube-system's pods.
+std::vector<EtcdClusterObservation> ObserveEtcdThroughPods(
+    const api::Cluster& cluster, const std::vector<api::InstanceGroup>& groups,
+    const std::vector<ControlPlaneInstance>& running, const Result<std::vector<nlohmann::json>>& nodes,
+    ApiClient& api);
 
 }  // namespace kops::ops

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "instance/node_status.h"
+#include "ops/json_fields.h"
+#include "ops/kube_nodes.h"
 
 namespace kops::ops {
 namespace {
@@ -52,19 +54,11 @@ std::string NodeName(const nlohmann::json& node) {
   return node["metadata"].value("name", "");
 }
 
-// The instance id a Node's spec.providerID ends with ("aws:///us-east-1a/i-0123" -> "i-0123").
-std::string ProviderInstanceId(const nlohmann::json& node) {
-  if (!node.contains("spec") || !node["spec"].is_object()) return "";
-  std::string id = node["spec"].value("providerID", "");
-  size_t slash = id.rfind('/');
-  return slash == std::string::npos ? "" : id.substr(slash + 1);
-}
-
 // The node of a machine: named after its id, or whose providerID names it, else with its
 // address as InternalIP.
 const nlohmann::json* FindNode(const std::vector<nlohmann::json>& nodes, const MachineObservation& m) {
   for (const auto& n : nodes)
-    if (NodeName(n) == m.id || ProviderInstanceId(n) == m.id) return &n;
+    if (NodeName(n) == m.id || InstanceIdOfProviderId(StringAt(ObjectAt(n, "spec"), "providerID")) == m.id) return &n;
   for (const auto& n : nodes)
     if (!m.address.empty() && NodeAddress(n) == m.address) return &n;
   return nullptr;
