@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/strings.h"
+#include "ops/lb_drain.h"
 #include "ops/rolling_update_roller.h"
 #include "ops/validate_wait.h"
 
@@ -116,31 +117,21 @@ Status Roller::MoveLeadershipAway(const std::string& instance_id) {
 
 Status Roller::TakeOutOfLoadBalancer(const std::string& instance_id) {
   Log("Taking instance " + Quoted(instance_id) + " out of the API load balancer.");
-  const Clock::TimePoint began = clock_.Now();
-  // A load balancer that has not yet loaded its latest backend list (the local cloud's
-  // haproxy answers "No such server" until its reload completes) reports Unavailable:
-  // retry until the drain timeout, then fail with its last answer.
-  while (true) {
-    Status drained = cloud_.DrainFromLoadBalancer(instance_id);
-    if (drained.ok()) break;
-    if (drained.code() != Code::kUnavailable || clock_.Now() - began >= o_.lb_drain_timeout) return drained;
-    clock_.SleepFor(o_.poll_interval);
-  }
-  int open = 0;
-  while (true) {
+  auto open_connections = [&]() -> Result<int> {
     ASSIGN_OR_RETURN(std::vector<LbBackend> backends, cloud_.LoadBalancerBackends());
     auto it = std::find_if(backends.begin(), backends.end(),
                            [&](const LbBackend& b) { return b.instance_id == instance_id; });
-    open = it == backends.end() ? 0 : it->connections;
-    if (open == 0) break;
-    if (clock_.Now() - began >= o_.lb_drain_timeout) {
-      Log("Going on with " + std::to_string(open) + " connection(s) still open to " + Quoted(instance_id) +
-          " after " + ShortDuration(o_.lb_drain_timeout) + ".");
-      return Status::Ok();
-    }
-    clock_.SleepFor(o_.poll_interval);
+    return it == backends.end() ? 0 : it->connections;
+  };
+  ASSIGN_OR_RETURN(LbDrained drained,
+                   DrainAndAwaitConnections([&] { return cloud_.DrainFromLoadBalancer(instance_id); },
+                                            open_connections, clock_, o_.lb_drain_timeout, o_.poll_interval));
+  if (drained.open > 0) {
+    Log("Going on with " + std::to_string(drained.open) + " connection(s) still open to " + Quoted(instance_id) +
+        " after " + ShortDuration(o_.lb_drain_timeout) + ".");
+  } else {
+    Log("No connection left to " + Quoted(instance_id) + " after " + ShortDuration(drained.took) + ".");
   }
-  Log("No connection left to " + Quoted(instance_id) + " after " + ShortDuration(clock_.Now() - began) + ".");
   return Status::Ok();
 }
 

@@ -1,5 +1,4 @@
 #include "ops/scale_control_plane.h"
-#include "base/time_format.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,9 +8,11 @@
 
 #include "api/validation.h"
 #include "base/http.h"
+#include "base/time_format.h"
 #include "cloud/local/local_tasks.h"
 #include "cloud/local/update.h"
 #include "create/scale_control_plane.h"
+#include "ops/lb_drain.h"
 #include "ops/local_cloud_facts.h"
 #include "ops/scale_etcd.h"
 #include "store/keystore.h"
@@ -221,34 +222,21 @@ Status Scaler::TakeOutOfLoadBalancer(const std::string& group) {
   for (const auto& i : facts_.instances) {
     if (i.group != group || i.instance.state != local::InstanceState::kRunning) continue;
     const std::string& id = i.instance.id;
-    const Clock::TimePoint begin = clock_.Now();
-    Status drained;
-    while (true) {
-      drained = backend_->DrainFromLoadBalancer(id);
-      if (drained.ok() || drained.code() == Code::kNotFound) break;
-      // haproxy answers "No such server" until it has loaded the instance: retry.
-      if (drained.code() != Code::kUnavailable || clock_.Now() - begin >= o_.lb_drain_timeout)
-        return drained.WithContext("take instance " + id + " out of the API load balancer");
-      clock_.SleepFor(std::chrono::milliseconds(500));
-    }
-    if (drained.code() == Code::kNotFound) {
+    Result<LbDrained> drained = DrainAndAwaitConnections(
+        [&] { return backend_->DrainFromLoadBalancer(id); }, [&] { return backend_->LoadBalancerConnections(id); },
+        clock_, o_.lb_drain_timeout, std::chrono::milliseconds(200));
+    if (!drained.ok() && drained.status().code() == Code::kNotFound) {
       progress_ << "  instance " << id << " (" << group << ") is not behind the API load balancer\n";
       continue;
     }
+    if (!drained.ok()) return drained.status().WithContext("take instance " + id + " out of the API load balancer");
     progress_ << "  instance " << id << " (" << group << ") drained from the API load balancer\n";
-    int open = 0;
-    while (true) {
-      ASSIGN_OR_RETURN(open, backend_->LoadBalancerConnections(id));
-      if (open == 0) break;
-      if (clock_.Now() - begin >= o_.lb_drain_timeout) {
-        progress_ << "  going on with " << open << " connection(s) still open to " << id << " after "
-                  << Seconds(clock_.Now() - begin) << "\n";
-        break;
-      }
-      clock_.SleepFor(std::chrono::milliseconds(200));
+    if (drained->open > 0) {
+      progress_ << "  going on with " << drained->open << " connection(s) still open to " << id << " after "
+                << Seconds(drained->took) << "\n";
+    } else {
+      progress_ << "  no connection left to " << id << " after " << Seconds(drained->took) << "\n";
     }
-    if (open == 0)
-      progress_ << "  no connection left to " << id << " after " << Seconds(clock_.Now() - begin) << "\n";
   }
   return Status::Ok();
 }
