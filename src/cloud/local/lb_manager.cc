@@ -3,11 +3,11 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "base/file_util.h"
+#include "base/strings.h"
 #include "cloud/local/haproxy_config.h"
 #include "cloud/local/unix_socket.h"
 
@@ -106,11 +106,8 @@ void LoadBalancerManager::Register(LoadBalancer& lb, const std::vector<LoadBalan
   auto stats = ServerStats(lb);
   if (!stats.ok()) return;  // not answering yet (starting): the next Sync asks again
   std::set<std::string> loaded, listed;
-  for (const HaproxyServerStat& s : *stats) {
-    const std::string suffix = kHaproxyFailOpenSuffix;
-    bool backup = s.name.size() > suffix.size() && s.name.compare(s.name.size() - suffix.size(), suffix.size(), suffix) == 0;
-    if (!backup) loaded.insert(s.name);
-  }
+  for (const HaproxyServerStat& s : *stats)
+    if (!EndsWith(s.name, kHaproxyFailOpenSuffix)) loaded.insert(s.name);
   for (const auto& b : backends) listed.insert(b.name);
   if (loaded != listed) {
     // The worker answering has not loaded the config: still reloading, or the signal was
@@ -124,9 +121,7 @@ void LoadBalancerManager::Register(LoadBalancer& lb, const std::vector<LoadBalan
     return;  // register against the worker that loaded this config
   }
   for (const HaproxyServerStat& s : *stats) {
-    bool backend = std::any_of(backends.begin(), backends.end(),
-                               [&](const LoadBalancerBackend& b) { return b.name == s.name; });
-    if (!backend) continue;  // a fail-open backup, or a server this config no longer has
+    if (!listed.count(s.name)) continue;  // a fail-open backup, or a server this config no longer has
     bool fresh = initial.count(s.name) > 0;
     bool held = s.status.rfind("DRAIN", 0) == 0 || s.status.rfind("MAINT", 0) == 0;
     if (fresh ? !PassedHealthCheck(s) : (!verifying || s.weight != 0 || held)) continue;
