@@ -7,7 +7,6 @@
 namespace kops::awsapi {
 namespace {
 
-constexpr int kMaxPages = 1000;
 constexpr char kDescribe[] = "autoscaling DescribeAutoScalingGroups";
 
 // The text of every <member> of list (a Query-protocol list), in order.
@@ -84,33 +83,24 @@ std::string AutoScalingGroup::Tag(const std::string& key) const {
 Result<std::vector<AutoScalingGroup>> AutoScalingClient::DescribeAutoScalingGroups(
     const std::vector<std::string>& names, const std::vector<AsgFilter>& filters) {
   std::vector<AutoScalingGroup> out;
-  std::string token;
-  for (int page = 0; page < kMaxPages; ++page) {
-    Params params;
-    AddList(params, "AutoScalingGroupNames.member", names);
-    for (size_t i = 0; i < filters.size(); ++i) {
-      std::string p = "Filters.member." + std::to_string(i + 1);
-      params.emplace_back(p + ".Name", filters[i].name);
-      AddList(params, p + ".Values.member", filters[i].values);
-    }
-    if (!token.empty()) params.emplace_back("NextToken", token);
-    ASSIGN_OR_RETURN(XmlElement doc, query_.Call("DescribeAutoScalingGroups", params));
-    const XmlElement* result = doc.Child("DescribeAutoScalingGroupsResult");
-    if (!result)
-      return Internal(std::string(kDescribe) + ": response has no DescribeAutoScalingGroupsResult");
-    if (const XmlElement* groups = result->Child("AutoScalingGroups")) {
-      for (const XmlElement* m : groups->Children("member")) {
-        ASSIGN_OR_RETURN(AutoScalingGroup g, ReadGroup(*m));
-        out.push_back(std::move(g));
-      }
-    }
-    std::string next = result->ChildText("NextToken");
-    if (next.empty()) return out;
-    if (next == token)
-      return Internal(std::string(kDescribe) + ": the same NextToken was returned twice");
-    token = next;
+  Params params;
+  AddList(params, "AutoScalingGroupNames.member", names);
+  for (size_t i = 0; i < filters.size(); ++i) {
+    std::string p = "Filters.member." + std::to_string(i + 1);
+    params.emplace_back(p + ".Name", filters[i].name);
+    AddList(params, p + ".Values.member", filters[i].values);
   }
-  return Internal(std::string(kDescribe) + ": more than " + std::to_string(kMaxPages) + " pages");
+  RETURN_IF_ERROR(query_.CallPages("DescribeAutoScalingGroups", params, {"NextToken", "NextToken"},
+                                   [&](const XmlElement& result) -> Status {
+                                     if (const XmlElement* groups = result.Child("AutoScalingGroups")) {
+                                       for (const XmlElement* m : groups->Children("member")) {
+                                         ASSIGN_OR_RETURN(AutoScalingGroup g, ReadGroup(*m));
+                                         out.push_back(std::move(g));
+                                       }
+                                     }
+                                     return Status::Ok();
+                                   }));
+  return out;
 }
 
 Status AutoScalingClient::TerminateInstanceInAutoScalingGroup(

@@ -6,7 +6,8 @@
 namespace kops::awsapi {
 namespace {
 
-constexpr int kMaxPages = 1000;
+// EC2 answers its page token at the document's root.
+const QueryClient::Paging kEc2Paging{"NextToken", "nextToken", /*in_result=*/false};
 
 void AddFilters(Params& params, const std::vector<Ec2Filter>& filters) {
   for (size_t i = 0; i < filters.size(); ++i) {
@@ -28,22 +29,16 @@ Image ReadImage(const XmlElement& item) {
 
 Result<std::vector<Image>> Ec2Client::DescribeImages(const DescribeImagesRequest& request) {
   std::vector<Image> out;
-  std::string token;
-  for (int page = 0; page < kMaxPages; ++page) {
-    Params params;
-    AddList(params, "ImageId", request.image_ids);
-    AddList(params, "Owner", request.owners);
-    AddFilters(params, request.filters);
-    if (!token.empty()) params.emplace_back("NextToken", token);
-    ASSIGN_OR_RETURN(XmlElement doc, query_.Call("DescribeImages", params));
+  Params params;
+  AddList(params, "ImageId", request.image_ids);
+  AddList(params, "Owner", request.owners);
+  AddFilters(params, request.filters);
+  RETURN_IF_ERROR(query_.CallPages("DescribeImages", params, kEc2Paging, [&](const XmlElement& doc) {
     if (const XmlElement* set = doc.Child("imagesSet"))
       for (const XmlElement* item : set->Children("item")) out.push_back(ReadImage(*item));
-    std::string next = doc.ChildText("nextToken");
-    if (next.empty()) return out;
-    if (next == token) return Internal("ec2 DescribeImages: the same nextToken was returned twice");
-    token = next;
-  }
-  return Internal("ec2 DescribeImages: more than " + std::to_string(kMaxPages) + " pages");
+    return Status::Ok();
+  }));
+  return out;
 }
 
 Result<std::vector<AvailabilityZone>> Ec2Client::DescribeAvailabilityZones(
@@ -93,23 +88,6 @@ Result<int64_t> ReadVersion(const XmlElement& item, const char* field) {
   return value;
 }
 
-// Calls action once per page (NextToken/nextToken), handing each page's document to read.
-Status ForEachPage(QueryClient& query, const std::string& action, const Params& params,
-                   const std::function<Status(const XmlElement&)>& read) {
-  std::string token;
-  for (int page = 0; page < kMaxPages; ++page) {
-    Params all = params;
-    if (!token.empty()) all.emplace_back("NextToken", token);
-    ASSIGN_OR_RETURN(XmlElement doc, query.Call(action, all));
-    RETURN_IF_ERROR(read(doc));
-    std::string next = doc.ChildText("nextToken");
-    if (next.empty()) return Status::Ok();
-    if (next == token) return Internal("ec2 " + action + ": the same nextToken was returned twice");
-    token = next;
-  }
-  return Internal("ec2 " + action + ": more than " + std::to_string(kMaxPages) + " pages");
-}
-
 }  // namespace
 
 std::string Ec2Instance::Tag(const std::string& key) const {
@@ -124,7 +102,7 @@ Result<std::vector<Ec2Instance>> Ec2Client::DescribeInstances(
   AddList(params, "InstanceId", ids);
   AddFilters(params, filters);
   std::vector<Ec2Instance> out;
-  RETURN_IF_ERROR(ForEachPage(query_, "DescribeInstances", params, [&](const XmlElement& doc) {
+  RETURN_IF_ERROR(query_.CallPages("DescribeInstances", params, kEc2Paging, [&](const XmlElement& doc) {
     if (const XmlElement* reservations = doc.Child("reservationSet"))
       for (const XmlElement* r : reservations->Children("item"))
         if (const XmlElement* instances = r->Child("instancesSet"))
@@ -140,7 +118,7 @@ Result<std::vector<LaunchTemplateInfo>> Ec2Client::DescribeLaunchTemplates(
   AddList(params, "LaunchTemplateName", names);
   std::vector<LaunchTemplateInfo> out;
   RETURN_IF_ERROR(
-      ForEachPage(query_, "DescribeLaunchTemplates", params, [&](const XmlElement& doc) -> Status {
+      query_.CallPages("DescribeLaunchTemplates", params, kEc2Paging, [&](const XmlElement& doc) -> Status {
         if (const XmlElement* list = doc.Child("launchTemplates")) {
           for (const XmlElement* item : list->Children("item")) {
             LaunchTemplateInfo lt;

@@ -7,8 +7,6 @@
 namespace kops::awsapi {
 namespace {
 
-constexpr int kMaxPages = 1000;
-
 Result<int> ReadPort(const XmlElement& e, const std::string& what, const std::string& owner) {
   std::string text = e.ChildText("Port");
   if (text.empty()) return 0;  // lambda targets have no port
@@ -23,22 +21,11 @@ Result<int> ReadPort(const XmlElement& e, const std::string& what, const std::st
 
 Status Elbv2Client::ForEachMember(const std::string& action, const Params& params, const char* list,
                                   const std::function<Status(const XmlElement&)>& read) {
-  std::string what = std::string(kService) + " " + action;
-  std::string marker;
-  for (int page = 0; page < kMaxPages; ++page) {
-    Params all = params;
-    if (!marker.empty()) all.emplace_back("Marker", marker);
-    ASSIGN_OR_RETURN(XmlElement doc, query_.Call(action, all));
-    const XmlElement* result = doc.Child(action + "Result");
-    if (!result) return Internal(what + ": response has no " + action + "Result");
-    if (const XmlElement* members = result->Child(list))
+  return query_.CallPages(action, params, {"Marker", "NextMarker"}, [&](const XmlElement& result) -> Status {
+    if (const XmlElement* members = result.Child(list))
       for (const XmlElement* m : members->Children("member")) RETURN_IF_ERROR(read(*m));
-    std::string next = result->ChildText("NextMarker");
-    if (next.empty()) return Status::Ok();
-    if (next == marker) return Internal(what + ": the same NextMarker was returned twice");
-    marker = next;
-  }
-  return Internal(what + ": more than " + std::to_string(kMaxPages) + " pages");
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<LoadBalancerV2>> Elbv2Client::DescribeLoadBalancers(

@@ -34,6 +34,29 @@ Result<XmlElement> QueryClient::Call(const std::string& action, const Params& pa
   return std::move(doc).value();
 }
 
+Status QueryClient::CallPages(const std::string& action, const Params& params, const Paging& paging,
+                              const std::function<Status(const XmlElement& page)>& read) {
+  constexpr int kMaxPages = 1000;
+  const std::string what = service_ + " " + action;
+  std::string token;
+  for (int n = 0; n < kMaxPages; ++n) {
+    Params all = params;
+    if (!token.empty()) all.emplace_back(paging.request_param, token);
+    ASSIGN_OR_RETURN(XmlElement doc, Call(action, all));
+    const XmlElement* page = &doc;
+    if (paging.in_result) {
+      page = doc.Child(action + "Result");
+      if (!page) return Internal(what + ": response has no " + action + "Result");
+    }
+    RETURN_IF_ERROR(read(*page));
+    std::string next = page->ChildText(paging.response_element);
+    if (next.empty()) return Status::Ok();
+    if (next == token) return Internal(what + ": the same " + paging.response_element + " was returned twice");
+    token = next;
+  }
+  return Internal(what + ": more than " + std::to_string(kMaxPages) + " pages");
+}
+
 void AddList(Params& params, const std::string& prefix, const std::vector<std::string>& values) {
   for (size_t i = 0; i < values.size(); ++i)
     params.emplace_back(prefix + "." + std::to_string(i + 1), values[i]);

@@ -2,6 +2,7 @@
 // parameters, answered in XML. Errors become a Status naming "<service> <Action>".
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "awsapi/credentials.h"
@@ -21,6 +22,20 @@ class QueryClient {
 
   // The parsed response document (its root is "<Action>Response").
   Result<XmlElement> Call(const std::string& action, const Params& params = {});
+
+  // How a paged action carries its page token: the request parameter ("NextToken",
+  // "Marker") and the response element naming the next page ("NextToken", "NextMarker"),
+  // inside <Action>Result, or at the document's root as EC2 answers ("nextToken").
+  struct Paging {
+    std::string request_param;
+    std::string response_element;
+    bool in_result = true;
+  };
+  // Calls action once per page, handing read each page: its <Action>Result element (or
+  // the document, for a root token). Stops at an empty token; a missing Result element, a
+  // token returned twice and more than 1000 pages are Internal errors naming the call.
+  Status CallPages(const std::string& action, const Params& params, const Paging& paging,
+                   const std::function<Status(const XmlElement& page)>& read);
 
   const ServiceConfig& config() const { return config_; }
 
