@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "awsapi/fake_aws_cloud.h"
+#include "httplib_bridge.h"
 
 namespace kops::testing {
 
@@ -70,32 +71,13 @@ class FakeAwsServer {
   }
 
   void Serve(const httplib::Request& req, httplib::Response& res) {
-    HttpRequest r;
-    r.method = req.method;
-    r.url = std::string(awsapi::FakeAwsCloud::kEndpoint) + req.target;
-    for (const auto& [name, value] : req.headers) r.headers.emplace_back(name, value);
-    r.body = req.body;
     {
       std::lock_guard<std::mutex> lock(regions_mu_);
       regions_.insert(ScopeRegion(req.get_header_value("Authorization")));
     }
-    Result<HttpResponse> answer = aws_.http().Do(r);
-    if (!answer.ok()) {
-      res.status = 502;
-      res.set_content(answer.status().message(), "text/plain");
-      return;
-    }
-    std::string content_type = "text/xml";
-    for (const auto& [name, value] : answer->headers) {
-      if (name == "content-type") {
-        content_type = value;
-      } else if (name != "content-length") {
-        res.set_header(name.c_str(), value);
-      }
-    }
-    res.status = answer->status;
-    res.set_content(answer->body, content_type.c_str());
+    RespondWith(aws_.http().Do(FakeRequestOf(req, awsapi::FakeAwsCloud::kEndpoint)), res, "text/xml");
   }
+
 
   awsapi::FakeAwsCloud& aws_;
   httplib::Server server_;

@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 
+#include "httplib_bridge.h"
 #include "ops/fake_kube_api.h"
 
 namespace kops::testing {
@@ -81,23 +82,12 @@ class FakeKubeServer {
   }
 
   void Serve(const httplib::Request& req, httplib::Response& res) {
-    HttpRequest r;
-    r.method = req.method;
-    r.url = std::string(ops::FakeKubeApi::kEndpoint) + req.target;
-    for (const auto& [name, value] : req.headers) r.headers.emplace_back(name, value);
-    r.body = req.body;
     std::lock_guard<std::mutex> lock(mu_);
     client_names_.insert(PeerCommonName(req));
-    Result<HttpResponse> answer = kube_.http().Do(r);
-    if (!answer.ok()) {
-      res.status = 502;
-      res.set_content(answer.status().message(), "text/plain");
-      return;
-    }
-    res.status = answer->status;
-    res.set_content(answer->body,
-                    answer->body.starts_with("{") ? "application/json" : "text/plain");
+    Result<HttpResponse> answer = kube_.http().Do(FakeRequestOf(req, ops::FakeKubeApi::kEndpoint));
+    RespondWith(answer, res, answer.ok() && answer->body.starts_with("{") ? "application/json" : "text/plain");
   }
+
 
   ops::FakeKubeApi& kube_;
   httplib::SSLServer server_;
