@@ -110,10 +110,18 @@ Status EtcdManager::Execute(StartPlan plan) {
   std::vector<std::string> endpoints = PeerClientUrls();
   std::error_code ec;
   if (plan.wipe_data) fs::remove_all(config_.data_dir, ec);
+  // A member relaunched at another address updates its peer URL first when it can. The
+  // update needs quorum, and so may this member: two of three relaunched at new
+  // addresses could never update and never start. etcd restarts on its data with a
+  // stale peer URL (it dials its peers, and they answer over those connections), so the
+  // member starts anyway and the update is retried once it runs.
+  uint64_t pending_update = 0;
   if (plan.update_member_id != 0) {
-    RETURN_IF_ERROR(Retry("update peer URL", [&] {
-      return deps_.api->MemberUpdatePeerUrl(endpoints, plan.update_member_id, PeerUrl());
-    }));
+    Status st = deps_.api->MemberUpdatePeerUrl(endpoints, plan.update_member_id, PeerUrl());
+    if (!st.ok()) {
+      pending_update = plan.update_member_id;
+      Log("peer URL update deferred until etcd runs (" + st.message() + ")");
+    }
   }
   uint64_t learner = plan.learner_member_id;
   if (plan.remove_member_id != 0) {
@@ -146,11 +154,21 @@ Status EtcdManager::Execute(StartPlan plan) {
   snap_.running = true;
   ++snap_.starts;
   snap_.learner_id = learner;
+  snap_.pending_peer_url_update = pending_update;
   return Status::Ok();
 }
 
 void EtcdManager::AfterStartChecks() {
   ManagerSnapshot s = snapshot();
+  if (s.pending_peer_url_update != 0) {
+    std::vector<std::string> endpoints = PeerClientUrls();
+    endpoints.push_back(ClientUrl());
+    Status st = deps_.api->MemberUpdatePeerUrl(endpoints, s.pending_peer_url_update, PeerUrl());
+    if (!st.ok()) return;
+    Log("peer URL updated to " + PeerUrl());
+    std::lock_guard lock(mu_);
+    snap_.pending_peer_url_update = 0;
+  }
   if (s.learner_id != 0) {
     std::vector<std::string> endpoints = PeerClientUrls();
     endpoints.push_back(ClientUrl());

@@ -1,6 +1,7 @@
 // EtcdManager: keeps one member of one etcd cluster running on this instance, as kops'
 // etcd-manager does: decides how to start (manager_plan.h), performs the membership
-// changes the plan needs (retried with the Clock while etcd answers "unhealthy
+// changes the plan needs (a peer URL update that cannot reach quorum is done once etcd
+// runs; the others retried with the Clock while etcd answers "unhealthy
 // cluster" and the like, up to membership_retry_limit), starts etcd, restarts it when it
 // exits (an exit 0 after "permanently removed" is a failure: the next plan sees the
 // member gone and replaces it), promotes its learner once etcd agrees it caught up, and
@@ -68,6 +69,7 @@ struct ManagerSnapshot {
   StartPlan::Kind last_plan = StartPlan::Kind::kWait;
   std::string last_reason;
   uint64_t learner_id = 0;        // non-zero while a learner waits for promotion
+  uint64_t pending_peer_url_update = 0;  // member whose peer URL update waits for quorum
   bool created_marked = false;
   std::string last_error;
 };

@@ -16,7 +16,7 @@ class FakeClusterApi : public ClusterApi {
   bool answers = true;  // false: MemberList fails (nobody reachable)
   bool healthy = true;
   uint64_t next_id = 100;
-  std::map<std::string, std::vector<Status>> queued_errors;  // "add", "remove", "promote"
+  std::map<std::string, std::vector<Status>> queued_errors;  // "add", "remove", "promote", "update"
   std::vector<std::string> calls;
 
   Result<std::vector<Member>> MemberList(const Endpoints&) override {
@@ -54,6 +54,7 @@ class FakeClusterApi : public ClusterApi {
   }
   Status MemberUpdatePeerUrl(const Endpoints&, uint64_t id, const std::string& url) override {
     calls.push_back("update " + std::to_string(id));
+    if (Status st = Pop("update"); !st.ok()) return st;
     for (Member& m : members)
       if (m.id == id) m.peer_urls = {url};
     return Status::Ok();

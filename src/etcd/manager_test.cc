@@ -139,6 +139,51 @@ TEST_F(ManagerTest, RestartsEtcdWhenItExitsAndRejoinsWithData) {
   EXPECT_EQ(m->snapshot().starts, 2);
 }
 
+TEST_F(ManagerTest, RelaunchedAtANewAddressUpdatesItsPeerUrlBeforeStarting) {
+  disc_.created = true;
+  api_.members = Three();
+  config_.address = "127.9.2.7";  // b came back at another address of its zone
+  fs::create_directories(fs::path(config_.data_dir) / "member");
+  auto m = Make();
+  ASSERT_TRUE(m->Tick().ok());
+  ASSERT_EQ(launcher_.started.size(), 1u);
+  EXPECT_EQ(api_.calls, (std::vector<std::string>{"list", "update 2"}));
+  EXPECT_EQ(api_.members[1].peer_urls, std::vector<std::string>{"http://127.9.2.7:2380"});
+  EXPECT_EQ(m->snapshot().pending_peer_url_update, 0u);
+}
+
+// Two of three members relaunched at new addresses: neither can update its peer URL
+// (that needs quorum, which needs one of them), so each starts on its data anyway and
+// updates once the cluster answers again.
+TEST_F(ManagerTest, PeerUrlUpdateWithoutQuorumIsDoneAfterEtcdStarts) {
+  disc_.created = true;
+  api_.members = Three();
+  config_.address = "127.9.2.7";
+  api_.queued_errors["update"] = {Unavailable("context deadline exceeded"),
+                                  Unavailable("context deadline exceeded")};
+  fs::create_directories(fs::path(config_.data_dir) / "member");
+  auto m = Make();
+  ASSERT_TRUE(m->Tick().ok());
+  ASSERT_EQ(launcher_.started.size(), 1u) << "etcd must start without the update";
+  EXPECT_TRUE(HasArg(launcher_.started[0], "--initial-cluster-state=existing") ||
+              HasArg(launcher_.started[0], "existing"));
+  EXPECT_EQ(m->snapshot().pending_peer_url_update, 2u);
+  EXPECT_EQ(api_.members[1].peer_urls, std::vector<std::string>{"http://127.9.2.1:2380"});
+
+  ASSERT_TRUE(m->Tick().ok());  // still no quorum: the update fails again, etcd keeps running
+  EXPECT_EQ(m->snapshot().pending_peer_url_update, 2u);
+  EXPECT_EQ(launcher_.kills, 0);
+
+  ASSERT_TRUE(m->Tick().ok());  // quorum is back
+  EXPECT_EQ(m->snapshot().pending_peer_url_update, 0u);
+  EXPECT_EQ(api_.members[1].peer_urls, std::vector<std::string>{"http://127.9.2.7:2380"});
+  size_t updates = std::count(api_.calls.begin(), api_.calls.end(), "update 2");
+  EXPECT_EQ(updates, 3u);
+  ASSERT_TRUE(m->Tick().ok());
+  EXPECT_EQ(std::count(api_.calls.begin(), api_.calls.end(), "update 2"), 3) << "updated once only";
+  EXPECT_EQ(launcher_.started.size(), 1u);
+}
+
 TEST_F(ManagerTest, ExitZeroAfterRemovalIsNotSuccessMemberIsReplaced) {
   disc_.created = true;
   api_.members = Three();

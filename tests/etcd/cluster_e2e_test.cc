@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "etcd/errors.h"
+#include "etcd/manager_cluster_api.h"
 #include "etcd_harness.h"
 
 namespace kops::etcd::e2e {
@@ -301,6 +302,52 @@ TEST_F(EtcdE2eTest, FailsOverWhenAMemberDies) {
     Result<bool> h = quick->Health(cluster_.ClientUrls()[2]);
     return h.ok() && !*h;
   }));
+}
+
+
+// What the etcd manager relies on when two of three members come back at new addresses
+// with their data (their peer URL update needs the quorum they are part of): etcd
+// restarts on its data with a stale peer URL, the cluster regains quorum (the restarted
+// members dial their peers), and the peer URLs can be updated afterwards.
+TEST_F(EtcdE2eTest, MembersRestartedAtNewAddressesRegainQuorumBeforeTheirPeerUrlUpdate) {
+  ASSERT_TRUE(client_->Put("/before", "v").ok());
+  Result<MemberListResponse> listed = client_->MemberList();
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
+  const uint64_t m1 = IdOf(listed->members, "m1"), m2 = IdOf(listed->members, "m2");
+  cluster_.Find("m1")->process->Kill();
+  cluster_.Find("m2")->process->Kill();
+  std::vector<std::string> endpoints = {cluster_.ClientUrls()[2]};
+  const std::map<std::string, int> moved = {{"m1", 4}, {"m2", 5}};
+  for (const auto& [name, index] : moved) {
+    EtcdProcessSpec spec = cluster_.Find(name)->spec;  // same name, same data dir
+    spec.address = cluster_.Address(index);
+    spec.state = State::kExisting;
+    cluster_.Start(spec);
+    endpoints.push_back(ClientUrl(spec));
+  }
+  std::unique_ptr<Client> again = Connect(*http_, endpoints);
+  ASSERT_NE(again, nullptr);
+  ASSERT_NO_FATAL_FAILURE(WaitWritable(*again));
+  Result<GetResponse> before = again->Get("/before");
+  ASSERT_TRUE(before.ok()) << before.status().message();
+  ASSERT_EQ(before->kvs.size(), 1u);
+  EXPECT_EQ(before->kvs[0].value, "v");
+
+  EtcdClusterApi api(*http_, {}, 3000ms);
+  for (const auto& [id, index] : std::map<uint64_t, int>{{m1, 4}, {m2, 5}}) {
+    EtcdProcessSpec at;
+    at.address = cluster_.Address(index);
+    at.peer_port = EtcdCluster::kPeerPort;
+    Status st = api.MemberUpdatePeerUrl(endpoints, id, PeerUrl(at));
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  Result<MemberListResponse> after = again->MemberList();
+  ASSERT_TRUE(after.ok()) << after.status().message();
+  for (const Member& m : after->members) {
+    if (m.id == m1) EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(4) + ":2380"});
+    if (m.id == m2) EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(5) + ":2380"});
+  }
+  ASSERT_TRUE(again->Put("/after", "w").ok());
 }
 
 }  // namespace

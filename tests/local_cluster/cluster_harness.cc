@@ -6,8 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <thread>
 
 #include "instance/apiserver_certs.h"
@@ -31,7 +33,29 @@ bool Zombie(int pid) {
   return close == std::string::npos || stat.substr(close + 2, 1) == "Z";
 }
 
+// The last `lines` lines of path.
+std::string Tail(const std::filesystem::path& path, size_t lines) {
+  std::ifstream in(path);
+  std::vector<std::string> all;
+  for (std::string line; std::getline(in, line);) all.push_back(line);
+  std::string out;
+  for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i) out += all[i] + "\n";
+  return out;
+}
+
 }  // namespace
+
+void PrintLogTails(const std::string& dir, size_t lines) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> logs;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".log") logs.push_back(it->path());
+  }
+  std::sort(logs.begin(), logs.end());
+  for (const auto& log : logs)
+    std::cerr << "----- last " << lines << " lines of " << log.string() << "\n" << Tail(log, lines);
+}
 
 std::vector<int> ProcessesMentioning(const std::string& needle) {
   std::vector<int> out;
@@ -73,6 +97,8 @@ void LocalClusterHarness::SetUp() {
 }
 
 void LocalClusterHarness::TearDown() {
+  // What the cloud and its instances logged is what explains a failure seen only on CI.
+  if (HasFailure()) PrintLogTails(dir_, 60);
   if (!deleted_) Kops({"delete", "cluster", kCluster, "--yes"}, 90);
   Kops({"toolbox", "local-cloud", "stop"}, 20);
   for (int pid : ProcessesMentioning(dir_)) kill(pid, SIGKILL);

@@ -26,6 +26,9 @@ using namespace std::chrono_literals;
 // Live (non-zombie) processes whose command line or environment contains needle.
 std::vector<int> ProcessesMentioning(const std::string& needle);
 
+// Prints the last `lines` lines of every *.log under dir to stderr (for a failed test).
+void PrintLogTails(const std::string& dir, size_t lines);
+
 // Waits until check() holds (reaping adopted orphans), polling every 100 ms.
 bool WaitFor(const std::function<bool()>& check, std::chrono::milliseconds timeout);
 
