@@ -47,7 +47,7 @@ Result<std::string> Applier::Launch(CloudState& state, const std::string& group_
   Group& group = g->second;
   const ZoneRange* range = state.FindZone(group.cluster_id, zone);
   if (range == nullptr) return NotFound("zone " + zone + " has no range in " + group_key);
-  ASSIGN_OR_RETURN(std::string address, AllocateInstanceAddress(state, *range));
+  ASSIGN_OR_RETURN(std::string address, AllocateInstanceAddress(state, *range, group_key));
   Instance inst;
   do inst.id = NewCloudId("i");
   while (state.instances.count(inst.id));

@@ -1,5 +1,6 @@
 #include "cloud/local/zones.h"
 
+#include <map>
 #include <set>
 
 #include "base/hash.h"
@@ -43,15 +44,33 @@ void ReleaseZoneRanges(CloudState& state, const std::string& cluster_id) {
   std::erase_if(state.zones, [&](const ZoneRange& z) { return z.cluster_id == cluster_id; });
 }
 
-Result<std::string> AllocateInstanceAddress(const CloudState& state, const ZoneRange& range) {
+Result<std::string> AllocateInstanceAddress(const CloudState& state, const ZoneRange& range,
+                                            const std::string& group_key) {
   std::set<std::string> used;
+  // The address of each group's most recently launched instance in this range.
+  std::map<std::string, const Instance*> last_of_group;
   for (const auto& [id, inst] : state.instances) {
     if (inst.Live()) used.insert(inst.address);
+    if (inst.cluster_id != range.cluster_id || inst.zone != range.zone) continue;
+    const Instance*& last = last_of_group[inst.group_key];
+    if (last == nullptr || inst.launched_at_ms > last->launched_at_ms) last = &inst;
   }
+  std::set<std::string> held_by_others;
+  for (const auto& [group, last] : last_of_group) {
+    if (group == group_key) {
+      if (!used.count(last->address)) return last->address;
+    } else {
+      held_by_others.insert(last->address);
+    }
+  }
+  std::string first_free;
   for (int host = 1; host <= 254; ++host) {
     std::string address = range.Address(host);
-    if (!used.count(address)) return address;
+    if (used.count(address)) continue;
+    if (!held_by_others.count(address)) return address;
+    if (first_free.empty()) first_free = address;
   }
+  if (!first_free.empty()) return first_free;
   return FailedPrecondition("zone " + range.zone + " (" + range.Cidr() +
                             "): all 254 instance addresses are in use");
 }

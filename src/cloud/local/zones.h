@@ -33,8 +33,14 @@ Result<ZoneRange> AllocateZoneRange(CloudState& state, const std::string& store_
 // Removes every range of the cluster (when the cluster is deleted).
 void ReleaseZoneRanges(CloudState& state, const std::string& cluster_id);
 
-// The lowest free instance address in the range, skipping addresses held by live
-// (not terminated) instances. kFailedPrecondition when all 254 are in use.
-Result<std::string> AllocateInstanceAddress(const CloudState& state, const ZoneRange& range);
+// An address in the range for a new instance of group_key, never one held by a live
+// (not terminated) instance. Addresses stay with their group, as an instance's network
+// interface would: the address of the group's last instance in the range when it is free
+// (a relaunched control plane keeps its etcd peer URLs, so a whole zone coming back does
+// not depend on etcd quorum to update them), else the lowest free address that no other
+// group's last instance there had, else the lowest free one. kFailedPrecondition when all
+// 254 are in use.
+Result<std::string> AllocateInstanceAddress(const CloudState& state, const ZoneRange& range,
+                                            const std::string& group_key);
 
 }  // namespace kops::cloud::local

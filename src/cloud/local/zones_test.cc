@@ -14,6 +14,18 @@ Instance Inst(const std::string& id, const std::string& address) {
   return i;
 }
 
+// An instance of group in zone "z" of cluster "c", launched at launched_ms.
+Instance InZone(const std::string& id, const std::string& group, const std::string& address,
+                int64_t launched_ms, InstanceState state) {
+  Instance i = Inst(id, address);
+  i.cluster_id = "c";
+  i.zone = "z";
+  i.group_key = group;
+  i.launched_at_ms = launched_ms;
+  i.state = state;
+  return i;
+}
+
 TEST(ZonesTest, RangeIsDeterministicAndNeverTheHostRange) {
   CloudState a, b;
   auto ra = AllocateZoneRange(a, "file:///s1", "ha.local", "local-a");
@@ -98,15 +110,57 @@ TEST(ZonesTest, RangeFormatting) {
 TEST(ZonesTest, InstanceAddressesAreDistinctAndReusedAfterTermination) {
   CloudState s;
   ZoneRange r{"c", "z", 300, true};
-  auto a1 = AllocateInstanceAddress(s, r);
+  auto a1 = AllocateInstanceAddress(s, r, "c/g");
   ASSERT_TRUE(a1.ok());
   EXPECT_EQ(*a1, "127.1.44.1");
   s.instances["i-1"] = Inst("i-1", *a1);
-  auto a2 = AllocateInstanceAddress(s, r);
+  auto a2 = AllocateInstanceAddress(s, r, "c/g");
   ASSERT_TRUE(a2.ok());
   EXPECT_EQ(*a2, "127.1.44.2");
   s.instances["i-1"].state = InstanceState::kTerminated;
-  EXPECT_EQ(*AllocateInstanceAddress(s, r), "127.1.44.1");
+  EXPECT_EQ(*AllocateInstanceAddress(s, r, "c/g"), "127.1.44.1");
+}
+
+// A zone down and up: its node and its control plane are relaunched in either order and
+// each gets its group's address back (the control plane's etcd peer URLs stay valid).
+TEST(ZonesTest, RelaunchedInstanceGetsItsGroupsAddressBackWhicheverLaunchesFirst) {
+  ZoneRange r{"c", "z", 300, true};
+  for (bool control_plane_first : {false, true}) {
+    CloudState s;
+    s.instances["i-n1"] = InZone("i-n1", "c/nodes", r.Address(1), 10, InstanceState::kTerminated);
+    s.instances["i-c1"] = InZone("i-c1", "c/control-plane", r.Address(2), 11, InstanceState::kTerminated);
+    const std::string first = control_plane_first ? "c/control-plane" : "c/nodes";
+    const std::string second = control_plane_first ? "c/nodes" : "c/control-plane";
+    auto a = AllocateInstanceAddress(s, r, first);
+    ASSERT_TRUE(a.ok());
+    s.instances["i-first"] = InZone("i-first", first, *a, 20, InstanceState::kRunning);
+    auto b = AllocateInstanceAddress(s, r, second);
+    ASSERT_TRUE(b.ok());
+    s.instances["i-second"] = InZone("i-second", second, *b, 21, InstanceState::kRunning);
+    EXPECT_EQ(s.instances["i-first"].address, control_plane_first ? r.Address(2) : r.Address(1));
+    EXPECT_EQ(s.instances["i-second"].address, control_plane_first ? r.Address(1) : r.Address(2));
+  }
+}
+
+TEST(ZonesTest, GroupsLastAddressIsTheNewestOfItsInstances) {
+  ZoneRange r{"c", "z", 300, true};
+  CloudState s;
+  s.instances["i-old"] = InZone("i-old", "c/g", r.Address(1), 10, InstanceState::kTerminated);
+  s.instances["i-new"] = InZone("i-new", "c/g", r.Address(3), 20, InstanceState::kTerminated);
+  EXPECT_EQ(*AllocateInstanceAddress(s, r, "c/g"), r.Address(3));
+}
+
+TEST(ZonesTest, GroupsAddressInUseFallsBackToAnAddressNoOtherGroupHad) {
+  ZoneRange r{"c", "z", 300, true};
+  CloudState s;
+  s.instances["i-g"] = InZone("i-g", "c/g", r.Address(1), 10, InstanceState::kTerminated);
+  s.instances["i-x"] = InZone("i-x", "c/x", r.Address(1), 20, InstanceState::kRunning);  // took it
+  s.instances["i-y"] = InZone("i-y", "c/y", r.Address(2), 15, InstanceState::kTerminated);
+  EXPECT_EQ(*AllocateInstanceAddress(s, r, "c/g"), r.Address(3)) << "2 is kept for group y";
+  // A new group in a full-but-for-held range takes a held address rather than failing.
+  for (int h = 3; h <= 254; ++h)
+    s.instances["i-" + std::to_string(h)] = InZone("i-" + std::to_string(h), "c/f", r.Address(h), 30 + h, InstanceState::kRunning);
+  EXPECT_EQ(*AllocateInstanceAddress(s, r, "c/new"), r.Address(2));
 }
 
 TEST(ZonesTest, InstanceAddressesExhausted) {
@@ -115,7 +169,7 @@ TEST(ZonesTest, InstanceAddressesExhausted) {
   for (int h = 1; h <= 254; ++h) {
     s.instances["i-" + std::to_string(h)] = Inst("i-" + std::to_string(h), r.Address(h));
   }
-  EXPECT_EQ(AllocateInstanceAddress(s, r).status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(AllocateInstanceAddress(s, r, "c/g").status().code(), Code::kFailedPrecondition);
 }
 
 }  // namespace
