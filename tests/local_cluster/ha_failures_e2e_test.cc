@@ -153,10 +153,13 @@ TEST_F(HaFailuresE2eTest, TwoZonesDownRefuseWritesWithQuorumErrorAllDownThenUpHe
   // running peer (each keeps its peer URL: the cloud gives a group its address back).
   ASSERT_EQ(Kops({"toolbox", "chaos", "zone-down", kCluster, "--zone", "local-c"}).exit_code, 0);
   ASSERT_TRUE(WaitFor([&] { return RunningCount() == 0; }, 30000ms)) << Instances().dump();
+  const auto up_at = std::chrono::steady_clock::now();
   for (const std::string zone : {"local-a", "local-b", "local-c"})
     ASSERT_EQ(Kops({"toolbox", "chaos", "zone-up", kCluster, "--zone", zone}).exit_code, 0) << zone;
   Validation healed = Validate("2m");
   EXPECT_EQ(healed.exit_code, 0) << healed.json.dump(1) << healed.err;
+  std::cout << "ALL_ZONES_UP_TO_VALIDATED_SECONDS="
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - up_at).count() << std::endl;
   ExpectAllReadable(written);
 }
 
