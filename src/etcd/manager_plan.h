@@ -5,7 +5,8 @@
 // Rules (the cluster is "created" once a member wrote the state store's
 // etcd-cluster-created marker after the first bring-up was healthy):
 //   - data, and the cluster (when it answers) still lists this member  -> kRestart
-//     (state existing; when the member's peer URL changed, update it first);
+//     (state existing; when the member's peer URL changed, update it first, or once etcd
+//     runs when the cluster has no quorum to take the update);
 //   - data, but the answering cluster no longer lists it (it was removed) -> wipe the
 //     data and decide again as an empty member;
 //   - no data, cluster not created: every member's peer URL known -> kBootstrap (state
