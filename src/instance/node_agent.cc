@@ -69,17 +69,28 @@ bool NodeAgent::CordonUnacknowledged() {
   return node.is_object() && Cordoned(node) && !DrainAcknowledged(node);
 }
 
+Status NodeAgent::NodeDeleted() const {
+  return FailedPrecondition("node " + config_.node_name +
+                            " was deleted from the API; not registering it again (as kubelet: a deleted "
+                            "Node means its instance is going away)");
+}
+
 Status NodeAgent::Heartbeat() {
   std::string body = NodeJson();
   if (registered_) {
     ASSIGN_OR_RETURN(HttpResponse current, Send("GET", "/api/v1/nodes/" + config_.node_name, ""));
-    if (current.status == 404) registered_ = false;
-    else if (current.status != 200) {
+    if (current.status == 404) {
+      if (drained_) return NodeDeleted();
+      registered_ = false;  // gone without a drain (e.g. etcd restored from before it): register again
+    } else if (current.status != 200) {
       return Unavailable("read node " + config_.node_name + ": HTTP " + std::to_string(current.status) + ": " +
                          current.body);
     } else {
       nlohmann::json node = nlohmann::json::parse(current.body, nullptr, false);
-      if (node.is_object()) body = NodeJson(node);
+      if (node.is_object()) {
+        body = NodeJson(node);
+        drained_ = Cordoned(node);  // this write acknowledges the drain
+      }
     }
   }
   if (!registered_) {
@@ -92,7 +103,10 @@ Status NodeAgent::Heartbeat() {
     if (r.status == 201) return Status::Ok();
   }
   ASSIGN_OR_RETURN(HttpResponse r, Send("PUT", "/api/v1/nodes/" + config_.node_name, body));
-  if (r.status == 404) registered_ = false;  // deleted meanwhile: register again next time
+  if (r.status == 404) {
+    if (drained_) return NodeDeleted();
+    registered_ = false;  // deleted meanwhile without a drain: register again next time
+  }
   if (r.status != 200) {
     return Unavailable("heartbeat of node " + config_.node_name + ": HTTP " +
                        std::to_string(r.status) + ": " + r.body);

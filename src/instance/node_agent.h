@@ -2,7 +2,11 @@
 // balancer (POST /api/v1/nodes; an existing Node is taken over) and then heartbeats
 // (PUT with status.conditions[Ready]=True and lastHeartbeatTime = the clock's wall time).
 // Readers decide NotReady from a stale heartbeat (node_status.h). One call of
-// Heartbeat() per interval; errors are returned and the next call tries again.
+// Heartbeat() per interval; errors are returned and the next call tries again. A Node
+// deleted after its drain was acknowledged is not registered again: `kops rolling-update`
+// deletes it just before terminating its instance, and re-creating it would leave a
+// NotReady Node behind (kubelet never re-registers). A Node that vanished otherwise (etcd
+// restored from a backup taken before it registered, a stray delete) is registered again.
 //
 // Cordon and drain: a heartbeat reads the Node first and keeps its spec, so a cordon
 // (spec.unschedulable, set by `kops rolling-update`) survives; while the node is cordoned
@@ -48,10 +52,12 @@ class NodeAgent {
  private:
   Result<HttpResponse> Send(const std::string& method, const std::string& path,
                             const std::string& body);
+  Status NodeDeleted() const;
   NodeAgentConfig config_;
   HttpClient& http_;
   Clock& clock_;
   bool registered_ = false;
+  bool drained_ = false;  // the last read showed the Node cordoned (the drain acknowledged)
 };
 
 }  // namespace kops::instance

@@ -59,6 +59,44 @@ TEST(NodeAgentTest, TakesOverAnExistingNodeAndReportsFailures) {
   EXPECT_NE(st.message().find("503"), std::string::npos);
 }
 
+// rolling-update cordons a node, waits for the drain's acknowledgement, deletes the Node
+// and terminates the instance: the heartbeats in between must not create it again.
+TEST(NodeAgentTest, NodeDeletedAfterItsDrainIsNotRegisteredAgain) {
+  InProcessApi api;
+  FakeClock clock;
+  NodeAgent agent({"https://lb:443", "node-1", "127.9.9.9", "local-a", "nodes", {}}, api, clock);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  auto node = nlohmann::json::parse(api.store.Get("/registry/minions/node-1")->value);
+  node["spec"]["unschedulable"] = true;
+  ASSERT_TRUE(api.store.Update("/registry/minions/node-1", node.dump(), 0).ok());
+  ASSERT_TRUE(agent.Heartbeat().ok());  // acknowledges the drain
+  ApiResponse deleted = HandleApiRequest({"DELETE", "/api/v1/nodes/node-1", "", true}, api.store);
+  ASSERT_EQ(deleted.status, 200) << deleted.body;
+  for (int i = 0; i < 3; ++i) {
+    clock.Advance(10s);
+    Status st = agent.Heartbeat();
+    EXPECT_EQ(st.code(), Code::kFailedPrecondition) << st.message();
+    EXPECT_NE(st.message().find("node-1 was deleted"), std::string::npos) << st.message();
+  }
+  EXPECT_FALSE(api.store.Get("/registry/minions/node-1").ok());
+}
+
+// A Node gone without a drain (etcd restored from a backup taken before the node
+// registered) is registered again, cordon-free.
+TEST(NodeAgentTest, NodeGoneWithoutADrainIsRegisteredAgain) {
+  InProcessApi api;
+  FakeClock clock;
+  NodeAgent agent({"https://lb:443", "node-1", "127.9.9.9", "local-a", "nodes", {}}, api, clock);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  ApiResponse deleted = HandleApiRequest({"DELETE", "/api/v1/nodes/node-1", "", true}, api.store);
+  ASSERT_EQ(deleted.status, 200) << deleted.body;
+  clock.Advance(10s);
+  ASSERT_TRUE(agent.Heartbeat().ok());
+  Result<StoredObject> again = api.store.Get("/registry/minions/node-1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(ComputeNodeReadiness(nlohmann::json::parse(again->value), clock.WallNow()).ready);
+}
+
 TEST(NodeAgentTest, KeepsACordonAndAcknowledgesTheDrain) {
   InProcessApi api;
   FakeClock clock;

@@ -79,6 +79,16 @@ class RollingUpdateE2eTest : public LocalClusterHarness {
     ASSERT_TRUE(WaitFor([&] { return RunningCount() == instances; }, 60000ms)) << Instances().dump();
     std::set<std::string> after = RunningIds();
     for (const std::string& id : before) EXPECT_EQ(after.count(id), 0u) << id << " was not replaced";
+    // No Node of a replaced instance is left (each was deleted before its instance went,
+    // and its agent did not register it again); every Node is a running instance's.
+    auto nodes = Api("GET", "/api/v1/nodes");
+    ASSERT_TRUE(nodes.ok() && nodes->status == 200) << (nodes.ok() ? nodes->body : nodes.status().message());
+    auto list = nlohmann::json::parse(nodes->body, nullptr, false);
+    ASSERT_TRUE(list.is_object() && list.contains("items")) << nodes->body;
+    for (const auto& node : list["items"]) {
+      const std::string name = node["metadata"].value("name", "");
+      EXPECT_EQ(after.count(name), 1u) << "Node " << name << " is not a running instance's";
+    }
     auto valid = Kops({"validate", "cluster", kCluster, "--wait", "2m"}, 150);
     EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
     auto again = Kops({"rolling-update", "cluster", kCluster});
