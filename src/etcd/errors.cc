@@ -7,8 +7,11 @@
 namespace kops::etcd {
 namespace {
 
-// Rejected before proposing: retry is safe for writes too.
-constexpr std::array<std::string_view, 8> kRetryableMessages = {
+// Rejected before the proposal entered the raft log: retry is safe for writes too.
+// "raft proposal dropped" (raft's ErrProposalDropped, gRPC code Unknown) comes while a
+// leadership transfer is in progress or a member has no leader: the proposal was never
+// appended.
+constexpr std::array<std::string_view, 9> kRetryableMessages = {
     "etcdserver: unhealthy cluster",
     "etcdserver: too many learner members in cluster",
     "etcdserver: not leader",
@@ -17,6 +20,7 @@ constexpr std::array<std::string_view, 8> kRetryableMessages = {
     "etcdserver: too many requests",
     "etcdserver: rpc not supported for learner",
     "etcdserver: server stopped",
+    "raft proposal dropped",
 };
 
 constexpr std::array<std::string_view, 3> kEndpointLocalMessages = {

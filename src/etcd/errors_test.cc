@@ -28,6 +28,16 @@ TEST(ErrorsTest, ClusterConditionsAreUnavailableAndKeepTheEtcdMessage) {
   }
 }
 
+// Seen by the API stand-in when a roll moved etcd leadership: the proposal was dropped
+// before it entered the log (HTTP 500, gRPC code 2), so a write may be sent again.
+TEST(ErrorsTest, ADroppedRaftProposalIsRetryableForWrites) {
+  Status s = ErrorFromResponse(500, Body("raft proposal dropped", 2), "etcd txn on \"/registry/x\" at Y");
+  EXPECT_EQ(s.code(), Code::kUnavailable);
+  EXPECT_EQ(s.message(), "etcd txn on \"/registry/x\" at Y: raft proposal dropped");
+  EXPECT_TRUE(IsRetryable(s, RequestKind::kWrite));
+  EXPECT_FALSE(IsEndpointLocalError(s));
+}
+
 TEST(ErrorsTest, TimeoutsAreRetryableForReadsOnly) {
   Status read = ErrorFromResponse(503, Body("etcdserver: request timed out", 14), "get");
   EXPECT_EQ(read.code(), Code::kDeadlineExceeded);
