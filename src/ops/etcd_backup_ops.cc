@@ -93,10 +93,32 @@ Result<std::vector<EtcdBackupRow>> ListEtcdBackups(store::Vfs& vfs, const api::C
   return rows;
 }
 
+namespace {
+
+// `etcd backup` and `etcd restore` talk to the members (TLS on their client URLs) and
+// expect this project's etcd managers; only the local cloud offers both. Elsewhere kops'
+// etcd-manager runs etcd inside the cluster's network and does this work itself.
+Status RequireLocalEtcd(const api::Cluster& cluster, const std::string& what, const std::string& store_url) {
+  if (cluster.spec.cloud_provider == "local") return Status::Ok();
+  std::string how =
+      what == "etcd backup"
+          ? "kops' etcd-manager there takes a backup every 15 minutes and before every membership change; "
+            "list them with `kops etcd backups list " + cluster.metadata.name + "`"
+          : "there kops' etcd-manager restores: `etcd-manager-ctl --backup-store=" + store_url +
+                " restore-backup <ID>`, then restart etcd-manager on every control plane";
+  return FailedPrecondition(what + ": cluster \"" + cluster.metadata.name + "\" runs on cloud \"" +
+                            cluster.spec.cloud_provider +
+                            "\", whose etcd members are reachable only inside its network; " + how +
+                            " (this command works on the local cloud)");
+}
+
+}  // namespace
+
 Result<instance::TakenBackup> BackupEtcdNow(store::Vfs& vfs, const api::Cluster& cluster,
                                             const std::string& etcd_cluster, const EtcdAccess& access,
                                             std::ostream& progress) {
   ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, etcd_cluster));
+  RETURN_IF_ERROR(RequireLocalEtcd(cluster, "etcd backup", ""));
   std::vector<std::string> endpoints;
   ASSIGN_OR_RETURN(std::unique_ptr<etcd::Client> client,
                    MembersClient(vfs, cluster, etcd_cluster, access, &endpoints));
@@ -229,6 +251,11 @@ Status RestoreEtcd(store::Vfs& vfs, const api::Cluster& cluster, const EtcdResto
                    const std::function<Result<ValidationInput>()>& observe, std::ostream& out,
                    std::ostream& progress) {
   ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, o.etcd_cluster));
+  {
+    ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                     instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+    RETURN_IF_ERROR(RequireLocalEtcd(cluster, "etcd restore", location.Store().Url()));
+  }
   if (o.empty) {
     if (!o.backup.empty()) return InvalidArgument("etcd restore: give either --backup or --empty");
     return AllowEmpty(vfs, cluster, o, out);

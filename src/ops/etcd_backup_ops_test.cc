@@ -55,6 +55,7 @@ struct Fixture {
 
   explicit Fixture(const std::string& backup_store = "") {
     cluster.metadata.name = "ha.example.com";
+    cluster.spec.cloud_provider = "local";
     api::EtcdClusterSpec main;
     main.name = "main";
     for (const std::string& m : kMembers) main.members.push_back({m, "control-plane-" + m});
@@ -178,6 +179,31 @@ TEST(RestoreEtcd, DryRunWritesNothing) {
   EXPECT_NE(out.str().find("Will restore etcd cluster main of ha.example.com from backup " + name),
             std::string::npos) << out.str();
   EXPECT_NE(out.str().find("Must specify --yes to restore."), std::string::npos);
+}
+
+// On AWS the members are inside the VPC and kops' etcd-manager does backups and restores:
+// both commands refuse, name what to do there, and write nothing.
+TEST(EtcdBackupOps, OtherCloudsAreRefusedWithKopsWayAndNothingWritten) {
+  Fixture f;
+  f.cluster.spec.cloud_provider = "aws";
+  instance::EtcdBackupStore store = f.DefaultStore();
+  std::string name = AddBackup(store, 0);
+  std::vector<std::string> before = f.vfs->List("").value();
+  EtcdRestoreOptions o;
+  o.backup = name;
+  o.yes = true;
+  std::ostringstream out, progress;
+  Status restored = RestoreEtcd(*f.vfs, f.cluster, o, f.Access(), nullptr, out, progress);
+  EXPECT_EQ(restored.code(), Code::kFailedPrecondition);
+  EXPECT_NE(restored.message().find("runs on cloud \"aws\""), std::string::npos) << restored.message();
+  EXPECT_NE(restored.message().find("etcd-manager-ctl --backup-store=" + store.Url() + " restore-backup"),
+            std::string::npos) << restored.message();
+  Result<instance::TakenBackup> taken = BackupEtcdNow(*f.vfs, f.cluster, "main", f.Access(), progress);
+  EXPECT_EQ(taken.status().code(), Code::kFailedPrecondition);
+  EXPECT_NE(taken.status().message().find("kops etcd backups list ha.example.com"), std::string::npos)
+      << taken.status().message();
+  EXPECT_EQ(f.vfs->List("").value(), before);
+  EXPECT_TRUE(f.http.requests().empty()) << "no etcd member may be contacted";
 }
 
 TEST(RestoreEtcd, UnknownBackupListsTheAvailableOnes) {
