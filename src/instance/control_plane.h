@@ -70,6 +70,8 @@ class ControlPlane {
 
   etcd::EtcdManager* manager(const std::string& etcd_cluster);
   ApiServer* api() { return api_.get(); }
+  // The API's objects in etcd main (null before Start()).
+  ObjectStore* objects() { return store_.get(); }
   // Client TLS for etcd cluster `etcd_cluster` (clients CA + a client certificate).
   const TlsConfig& etcd_client_tls() const { return etcd_client_tls_; }
 

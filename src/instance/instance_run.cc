@@ -2,17 +2,22 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <thread>
 
 #include "base/clock.h"
+#include "cloud/local/client.h"
 #include "instance/apiserver_certs.h"
 #include "instance/control_plane.h"
 #include "instance/local_cloud_volume_claimer.h"
 #include "instance/node_agent.h"
+#include "instance/node_lifecycle.h"
 #include "store/clientset.h"
 
 namespace kops::instance {
 namespace {
+
+constexpr int kNodeLifecyclePeriodSeconds = 5;
 
 void WaitForStop(const std::atomic<bool>& stop, std::chrono::milliseconds d) {
   auto until = std::chrono::steady_clock::now() + d;
@@ -47,7 +52,21 @@ Status RunControlPlane(const InstanceEnv& env, const InstancePlan& plan,
   ControlPlane cp(c, deps);
   RETURN_IF_ERROR(cp.Start());
   log("control plane running on " + env.address);
-  while (!stop) WaitForStop(stop, std::chrono::seconds(1));
+  // The cloud controller manager's node lifecycle part (node_lifecycle.h), every few seconds.
+  cloud::local::LocalCloudClient cloud = cloud::local::LocalCloudClient::ForSocket(env.cloud_socket);
+  const cloud::local::ClusterRef ref{env.state_store, env.cluster_name};
+  for (int second = 1; !stop; ++second) {
+    WaitForStop(stop, std::chrono::seconds(1));
+    if (stop || second % kNodeLifecyclePeriodSeconds != 0 || cp.objects() == nullptr) continue;
+    Result<std::vector<cloud::local::InstanceInfo>> instances = cloud.DescribeInstances(ref);
+    if (!instances.ok()) continue;  // the daemon restarting: next pass
+    std::set<std::string> live;
+    for (const cloud::local::InstanceInfo& i : *instances)
+      if (i.instance.Live()) live.insert(i.instance.id);
+    Result<std::vector<std::string>> deleted = DeleteNodesOfGoneInstances(*cp.objects(), live);
+    if (!deleted.ok()) continue;  // no quorum: next pass
+    for (const std::string& node : *deleted) log("node lifecycle: deleted Node " + node + " (its instance is gone)");
+  }
   cp.Stop();
   return Status::Ok();
 }

@@ -70,8 +70,22 @@ TEST_F(HaFailuresE2eTest, EtcdLeaderKillLosesNoAcknowledgedWrite) {
 TEST_F(HaFailuresE2eTest, ZoneDownIsReportedExactlyAndHealsWithoutLoss) {
   ASSERT_NO_FATAL_FAILURE(BringUp());
   std::vector<std::string> written = WriteAll("before-zone-down", 3);
+  const std::string lost_node = RunningIn("nodes-local-a");
+  ASSERT_FALSE(lost_node.empty());
   ASSERT_EQ(Kops({"toolbox", "chaos", "zone-down", kCluster, "--zone", "local-a"}).exit_code, 0);
   ASSERT_TRUE(WaitFor([&] { return RunningCount() == 4; }, 30000ms)) << Instances().dump();
+  // The surviving control planes delete the Node of the instance that is gone (a cloud
+  // controller manager's node lifecycle), instead of leaving it NotReady for good.
+  std::string nodes_body;
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        auto r = Api("GET", "/api/v1/nodes");
+        if (!r.ok() || r->status != 200) return false;
+        nodes_body = r->body;
+        return nodes_body.find(lost_node) == std::string::npos;
+      },
+      30000ms))
+      << "Node " << lost_node << " is still listed: " << nodes_body;
 
   const std::set<std::string> down = {"InstanceGroup control-plane-local-a", "InstanceGroup nodes-local-a",
                                       "EtcdMember etcd-main/a", "EtcdMember etcd-events/a"};
