@@ -71,8 +71,8 @@ bool NodeAgent::CordonUnacknowledged() {
 
 Status NodeAgent::NodeDeleted() const {
   return FailedPrecondition("node " + config_.node_name +
-                            " was deleted from the API; not registering it again (as kubelet: a deleted "
-                            "Node means its instance is going away)");
+                            " was deleted after its drain; not registering it again (its instance is "
+                            "being taken away)");
 }
 
 Status NodeAgent::Heartbeat() {
