@@ -224,15 +224,11 @@ struct RestoreWait {
 };
 
 Status AllowEmpty(store::Vfs& vfs, const api::Cluster& cluster, const EtcdRestoreOptions& o,
-                  std::ostream& out) {
+                  instance::EtcdBackupStore& store, std::ostream& out) {
   if (!o.force) {
     return FailedPrecondition("etcd restore --empty: a new empty etcd cluster discards every "
                               "backup's data; add --force to allow it");
   }
-  ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, o.etcd_cluster));
-  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
-                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
-  instance::EtcdBackupStore store = location.Store();
   if (!o.yes) {
     out << "Will allow the members of etcd cluster " << o.etcd_cluster
         << " to form a new empty cluster although backups exist (when no member has data).\n"
@@ -251,23 +247,19 @@ Status RestoreEtcd(store::Vfs& vfs, const api::Cluster& cluster, const EtcdResto
                    const std::function<Result<ValidationInput>()>& observe, std::ostream& out,
                    std::ostream& progress) {
   ASSIGN_OR_RETURN(const api::EtcdClusterSpec* spec, FindEtcd(cluster, o.etcd_cluster));
-  {
-    ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
-                     instance::EtcdBackupLocationFor(vfs, cluster, *spec));
-    RETURN_IF_ERROR(RequireLocalEtcd(cluster, "etcd restore", location.Store().Url()));
-  }
+  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
+                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
+  instance::EtcdBackupStore store = location.Store();
+  RETURN_IF_ERROR(RequireLocalEtcd(cluster, "etcd restore", store.Url()));
   if (o.empty) {
     if (!o.backup.empty()) return InvalidArgument("etcd restore: give either --backup or --empty");
-    return AllowEmpty(vfs, cluster, o, out);
+    return AllowEmpty(vfs, cluster, o, store, out);
   }
   if (o.backup.empty()) {
     return InvalidArgument("etcd restore: --backup is required (see `kops etcd backups list " +
                            cluster.metadata.name + "`)");
   }
   RETURN_IF_ERROR(etcd::CheckBackupName(o.backup));
-  ASSIGN_OR_RETURN(instance::EtcdBackupLocation location,
-                   instance::EtcdBackupLocationFor(vfs, cluster, *spec));
-  instance::EtcdBackupStore store = location.Store();
   Result<etcd::BackupInfo> found = store.ReadInfo(o.backup);
   if (found.status().code() == Code::kNotFound) {
     ASSIGN_OR_RETURN(std::vector<instance::StoredBackup> backups, store.List());
