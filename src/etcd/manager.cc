@@ -160,9 +160,13 @@ Status EtcdManager::Execute(StartPlan plan) {
 
 void EtcdManager::AfterStartChecks() {
   ManagerSnapshot s = snapshot();
-  if (s.pending_peer_url_update != 0) {
-    std::vector<std::string> endpoints = PeerClientUrls();
+  // The membership changes below go to any member, this one included (one discovery read).
+  std::vector<std::string> endpoints;
+  if (s.pending_peer_url_update != 0 || s.learner_id != 0) {
+    endpoints = PeerClientUrls();
     endpoints.push_back(ClientUrl());
+  }
+  if (s.pending_peer_url_update != 0) {
     Status st = deps_.api->MemberUpdatePeerUrl(endpoints, s.pending_peer_url_update, PeerUrl());
     if (!st.ok()) return;
     Log("peer URL updated to " + PeerUrl());
@@ -170,8 +174,6 @@ void EtcdManager::AfterStartChecks() {
     snap_.pending_peer_url_update = 0;
   }
   if (s.learner_id != 0) {
-    std::vector<std::string> endpoints = PeerClientUrls();
-    endpoints.push_back(ClientUrl());
     Status st = deps_.api->MemberPromote(endpoints, s.learner_id);
     if (st.ok()) {
       Log("learner " + std::to_string(s.learner_id) + " promoted");
