@@ -34,6 +34,15 @@ std::map<std::string, std::string> Tree(const fs::path& root) {
   return out;
 }
 
+// Writes `from` to `to` without the lines that contain `needle`.
+void CopyWithoutLinesContaining(const fs::path& from, const fs::path& to, const std::string& needle) {
+  std::istringstream in(Slurp(from));
+  std::ofstream out(to);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(needle) == std::string::npos) out << line << "\n";
+  }
+}
+
 class UpdateClusterTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -44,12 +53,7 @@ class UpdateClusterTest : public ::testing::Test {
     fs::create_directories(dir_);
     store_ = "file://" + (dir_ / "state").string();
     // the fixture without its memfs configBase, as kops' tests feed it
-    std::istringstream in(Slurp(kFixture / "in-v1alpha2.yaml"));
-    std::ofstream spec(dir_ / "in.yaml");
-    for (std::string line; std::getline(in, line);) {
-      if (line.find("configBase:") == std::string::npos) spec << line << "\n";
-    }
-    spec.close();
+    CopyWithoutLinesContaining(kFixture / "in-v1alpha2.yaml", dir_ / "in.yaml", "configBase:");
     ASSERT_EQ(Kops({"create", "-f", (dir_ / "in.yaml").string()}).exit_code, 0);
     ASSERT_EQ(Kops({"create", "sshpublickey", "--name", "minimal.example.com", "-i",
                     (kFixture / "id_rsa.pub").string()})
@@ -139,12 +143,7 @@ TEST_F(UpdateClusterTest, TerraformTwiceIsByteIdentical) {
 TEST_F(UpdateClusterTest, ExportKubeconfigDefaultsTheApiNameWhenTheSpecHasNone) {
   // A spec as create cluster stores it: no masterPublicName (kops completes it to
   // api.<cluster>).
-  std::istringstream in(Slurp(dir_ / "in.yaml"));
-  std::ofstream spec(dir_ / "no-public-name.yaml");
-  for (std::string line; std::getline(in, line);) {
-    if (line.find("masterPublicName:") == std::string::npos) spec << line << "\n";
-  }
-  spec.close();
+  CopyWithoutLinesContaining(dir_ / "in.yaml", dir_ / "no-public-name.yaml", "masterPublicName:");
   ASSERT_EQ(Kops({"replace", "-f", (dir_ / "no-public-name.yaml").string()}).exit_code, 0);
   CommandResult tf = Kops({"update", "cluster", "minimal.example.com", "--target", "terraform", "--out",
                            (dir_ / "tf").string()});
