@@ -32,6 +32,7 @@
 #include "base/http.h"
 #include "etcd/client.h"
 #include "etcd/process_spec.h"
+#include "support/file_tail.h"
 
 namespace kops::etcd::e2e {
 
@@ -91,12 +92,8 @@ class EtcdProcess {
   }
 
   std::string LogTail(size_t lines = 8) const {
-    std::ifstream in(log_path_);
-    std::vector<std::string> all;
-    for (std::string l; std::getline(in, l);) all.push_back(l);
     std::string out;
-    for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i)
-      out += "  " + all[i].substr(0, 240) + "\n";
+    for (const std::string& line : kops::testing::LastLines(log_path_, lines)) out += "  " + line.substr(0, 240) + "\n";
     return out;
   }
 

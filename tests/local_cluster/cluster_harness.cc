@@ -15,6 +15,7 @@
 #include "instance/apiserver_certs.h"
 #include "store/keystore.h"
 #include "store/vfs.h"
+#include "support/file_tail.h"
 
 namespace kops::e2e {
 
@@ -33,16 +34,6 @@ bool Zombie(int pid) {
   return close == std::string::npos || stat.substr(close + 2, 1) == "Z";
 }
 
-// The last `lines` lines of path.
-std::string Tail(const std::filesystem::path& path, size_t lines) {
-  std::ifstream in(path);
-  std::vector<std::string> all;
-  for (std::string line; std::getline(in, line);) all.push_back(line);
-  std::string out;
-  for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i) out += all[i] + "\n";
-  return out;
-}
-
 }  // namespace
 
 void PrintLogTails(const std::string& dir, size_t lines) {
@@ -53,8 +44,10 @@ void PrintLogTails(const std::string& dir, size_t lines) {
     if (it->is_regular_file(ec) && it->path().extension() == ".log") logs.push_back(it->path());
   }
   std::sort(logs.begin(), logs.end());
-  for (const auto& log : logs)
-    std::cerr << "----- last " << lines << " lines of " << log.string() << "\n" << Tail(log, lines);
+  for (const auto& log : logs) {
+    std::cerr << "----- last " << lines << " lines of " << log.string() << "\n";
+    for (const std::string& line : testing::LastLines(log.string(), lines)) std::cerr << line << "\n";
+  }
 }
 
 std::vector<int> ProcessesMentioning(const std::string& needle) {
