@@ -344,8 +344,12 @@ TEST_F(EtcdE2eTest, MembersRestartedAtNewAddressesRegainQuorumBeforeTheirPeerUrl
   Result<MemberListResponse> after = again->MemberList();
   ASSERT_TRUE(after.ok()) << after.status().message();
   for (const Member& m : after->members) {
-    if (m.id == m1) EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(4) + ":2380"});
-    if (m.id == m2) EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(5) + ":2380"});
+    if (m.id == m1) {
+      EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(4) + ":2380"});
+    }
+    if (m.id == m2) {
+      EXPECT_EQ(m.peer_urls, std::vector<std::string>{"http://" + cluster_.Address(5) + ":2380"});
+    }
   }
   ASSERT_TRUE(again->Put("/after", "w").ok());
 }
